@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "data" / "examples" / "dessau-rosslau-2020.toml"
+QUESTIONNAIRES = ROOT / "data" / "questionnaires"
+SHARED = ROOT.parent / "shared"
+TSV = SHARED / "reference" / "dessau-rosslau-2020-ratings.tsv"
+
+SYMBOL_TO_VALUE = {"✓": "ja", "(✓)": "eher_ja", "(✘)": "eher_nein", "✘": "nein",
+                   "–": "keine_einschaetzung"}
+
+
+def seed_rows() -> list[tuple[int, str, str, str]]:
+    """The seed's results table: (field number, field title, criterion title, symbol)."""
+    if TSV.exists():
+        lines = TSV.read_text("utf-8").splitlines()[1:]
+        return [(int(a), b, c, d) for a, b, c, d in (ln.split("\t") for ln in lines)]
+    # Without ../shared (e.g. an sdist), fall back to the copy kept with the tests.
+    lines = (ROOT / "tests" / "data" / "seed-ratings.tsv").read_text("utf-8").splitlines()[1:]
+    return [(int(a), b, c, d) for a, b, c, d in (ln.split("\t") for ln in lines)]
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    dest = tmp_path / "dessau.toml"
+    shutil.copyfile(EXAMPLE, dest)
+    return dest
+
+
+def run_cli(*args: str, input: str | None = None, env: dict | None = None,
+            cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run ``wk-tui`` as a subprocess with stdout/stderr pipes and no TTY."""
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    full_env.pop("FORCE_COLOR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "wk_tui", *args], capture_output=True, text=True,
+        input=input, env=full_env, cwd=cwd or ROOT, timeout=60,
+        stdin=None if input is not None else subprocess.DEVNULL)

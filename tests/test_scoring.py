@@ -1,0 +1,96 @@
+"""Scoring: the Dessau-Roßlau acceptance figures and edge cases."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from conftest import EXAMPLE, SYMBOL_TO_VALUE, seed_rows
+
+from wk_tui.questionnaire import bundled
+from wk_tui.scoring import result_json, score
+from wk_tui.storage import load_session
+
+
+@pytest.fixture(scope="module")
+def q():
+    return bundled("weltoffene-kommune", "de")
+
+
+def seed_values(q) -> dict[str, str]:
+    crits = q.criteria
+    return {c.id: SYMBOL_TO_VALUE[row[3]] for c, row in zip(crits, seed_rows(), strict=True)}
+
+
+def test_dessau_rosslau_acceptance(q):
+    result = score(q, seed_values(q))
+    assert [round(fr.score, 1) for fr in result.fields] == [
+        58.3, 77.8, 91.7, 66.7, 44.4, 77.8, 58.3]
+    assert round(result.score, 1) == 67.9
+    assert result.band.label == "Die Kommune ist auf dem Weg zur Weltoffenheit fortgeschritten."
+    assert not result.provisional
+    assert (result.counts.rated, result.counts.counted, result.counts.unknown,
+            result.counts.open) == (34, 33, 1, 0)
+
+
+def test_example_session_matches_seed(q):
+    session, q2 = load_session(EXAMPLE)
+    assert session.values(q2) == seed_values(q)
+    data = result_json(score(q2, session.values(q2)))
+    assert data["overall"] == {
+        "score": 67.86, "band": "fortgeschritten",
+        "label": "Die Kommune ist auf dem Weg zur Weltoffenheit fortgeschritten.",
+        "provisional": False, "rated": 34, "counted": 33, "unknown": 1, "open": 0}
+    assert [f["score"] for f in data["fields"]] == [58.33, 77.78, 91.67, 66.67, 44.44,
+                                                    77.78, 58.33]
+    assert data["fields"][1] == {
+        "id": "hf2", "title": "Fairer Zugang und Teilhabechancen", "score": 77.78,
+        "band": "weltoffen", "label": "Die Kommune ist weltoffen aufgestellt.",
+        "rated": 10, "counted": 9, "unknown": 1, "open": 0}
+
+
+def test_empty_session_has_no_score_and_is_provisional(q):
+    result = score(q, {})
+    assert result.score is None and result.band is None
+    assert result.provisional
+    assert result.counts.open == 34 and result.counts.rated == 0
+    assert all(fr.score is None for fr in result.fields)
+    data = result_json(result)
+    assert data["overall"]["score"] is None and data["overall"]["label"] is None
+
+
+def test_all_no_assessment_counts_as_rated_but_gives_no_score(q):
+    result = score(q, {c.id: "keine_einschaetzung" for c in q.criteria})
+    assert result.score is None
+    assert not result.provisional  # – is an answer
+    assert result.counts.unknown == 34 and result.counts.counted == 0
+
+
+def test_one_field_only_is_the_overall_score(q):
+    hf3 = q.field("hf3")
+    values = {c.id: "nein" for c in hf3.criteria}
+    values[hf3.criteria[0].id] = "ja"
+    result = score(q, values)
+    assert result.field("hf3").score == pytest.approx(25.0)
+    assert result.score == pytest.approx(25.0)
+    assert result.band.id == "aufbruch"  # 25 belongs to [25, 50)
+    assert result.provisional
+    assert result.field("hf1").score is None
+
+
+def test_band_edges(q):
+    assert q.band_for(0).id == "anfang"
+    assert q.band_for(24.99).id == "anfang"
+    assert q.band_for(50).id == "fortgeschritten"
+    assert q.band_for(75).id == "weltoffen"
+    assert q.band_for(100).id == "weltoffen"
+
+
+def test_weights_change_the_overall_mean(q):
+    values = {c.id: "ja" for c in q.field("hf1").criteria}
+    values.update({c.id: "nein" for c in q.field("hf2").criteria})
+    assert score(q, values).score == pytest.approx(50.0)
+    fields = list(q.fields)
+    fields[0] = dataclasses.replace(fields[0], weight=3.0)
+    heavy = dataclasses.replace(q, fields=tuple(fields), _index={})
+    assert score(heavy, values).score == pytest.approx(75.0)

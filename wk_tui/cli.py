@@ -1,0 +1,99 @@
+"""Command line: ``wk-tui [PATH] | new | open | demo | validate | summary | export``.
+
+Headless commands (validate, summary, export) import neither Textual nor rich.markdown;
+the TUI is imported only when a command needs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import WkError
+
+COMMANDS = ("new", "open", "demo", "validate", "summary", "export")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wk-tui",
+        description="Selbstcheck Weltoffene Kommune — rate, score and report in the terminal.",
+        epilog="Without a command: a start screen with recent sessions. "
+               "'wk-tui PATH' is short for 'wk-tui open PATH'.")
+    parser.add_argument("--version", action="version", version=f"wk-tui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def q_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--questionnaire", type=Path, metavar="FILE",
+                       help="questionnaire TOML to use instead of the bundled one")
+
+    p = sub.add_parser("new", help="create a session and open it")
+    p.add_argument("path", type=Path)
+    p.add_argument("--municipality", default="", metavar="NAME")
+    p.add_argument("--lang", choices=("de", "en"), default="de")
+    q_option(p)
+
+    p = sub.add_parser("open", help="open a session in the TUI")
+    p.add_argument("path", type=Path)
+    p.add_argument("--read-only", action="store_true", help="never write the file")
+    q_option(p)
+
+    p = sub.add_parser("demo", help="open a temporary copy of the bundled example")
+    p.add_argument("--lang", choices=("de", "en"), default=None)
+
+    p = sub.add_parser("validate", help="check a session or questionnaire file")
+    p.add_argument("path", type=Path)
+    q_option(p)
+
+    p = sub.add_parser("summary", help="scores and verdicts of a session")
+    p.add_argument("path", type=Path)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    q_option(p)
+
+    p = sub.add_parser("export", help="write the final report (Abschlussbericht)")
+    p.add_argument("path", type=Path)
+    p.add_argument("-o", "--output", type=Path, metavar="OUT",
+                   help="file, or directory for <municipality>-selbstcheck-<date>.<ext>")
+    p.add_argument("--format", choices=("md", "html", "json", "csv"), default=None,
+                   help="default: from the output file's extension, else md")
+    p.add_argument("--no-notes", action="store_true", help="leave out the notes appendix")
+    p.add_argument("--show", action="store_true", help="render the Markdown in the terminal")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    q_option(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        argv.insert(0, "open")
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command in ("validate", "summary"):
+            from . import commands
+
+            return getattr(commands, args.command)(args)
+        if args.command == "export":
+            from .export.command import run
+
+            return run(args)
+        from .launch import launch
+
+        return launch(args)
+    except WkError as exc:
+        print(f"wk-tui: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``): not an error, but stop writing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,289 @@
+"""The questionnaire as data: fields, criteria, rating scale and verdict bands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import SchemaTooNewError, ValidationError
+from .paths import questionnaire_path
+from .tomlpos import Problems, locate, read_toml
+
+FORMAT_ID = "wk-tui-questionnaire"
+FORMAT_VERSION = 1
+
+#: The five rating values in scale order, with the points the scoring expects.
+SCALE_VALUES = ("ja", "eher_ja", "eher_nein", "nein", "keine_einschaetzung")
+EXPECTED_POINTS = {"ja": 3, "eher_ja": 2, "eher_nein": 1, "nein": 0, "keine_einschaetzung": None}
+MAX_POINTS = 3
+LANGUAGES = ("de", "en")
+DEFAULT_ID = "weltoffene-kommune"
+
+
+@dataclass(frozen=True)
+class ScaleStep:
+    value: str
+    symbol: str
+    label: str
+    points: int | None  # None: "keine Einschätzung", rated but not counted
+
+
+@dataclass(frozen=True)
+class Band:
+    id: str
+    min: float
+    max: float
+    label: str
+
+    def holds(self, score: float, last: bool) -> bool:
+        return self.min <= score < self.max or (last and score == self.max)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    title: str
+    field_id: str
+    questions: tuple[str, ...] = ()
+    suggestion: str = ""
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    number: int
+    title: str
+    description: str = ""
+    weight: float = 1.0
+    criteria: tuple[Criterion, ...] = ()
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    id: str
+    language: str
+    title: str
+    version: str
+    description: str
+    scoring: str
+    scale: tuple[ScaleStep, ...]
+    bands: tuple[Band, ...]
+    fields: tuple[Field, ...]
+    path: Path | None = None
+    _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for f in self.fields:
+            self._index[f.id] = f
+            for c in f.criteria:
+                self._index[c.id] = c
+        for s in self.scale:
+            self._index["scale:" + s.value] = s
+
+    def field(self, fid: str) -> Field:
+        return self._index[fid]
+
+    def criterion(self, cid: str) -> Criterion:
+        return self._index[cid]
+
+    def has_criterion(self, cid: str) -> bool:
+        return isinstance(self._index.get(cid), Criterion)
+
+    def step(self, value: str) -> ScaleStep:
+        return self._index["scale:" + value]
+
+    @property
+    def criteria(self) -> list[Criterion]:
+        return [c for f in self.fields for c in f.criteria]
+
+    def band_for(self, score: float | None) -> Band | None:
+        if score is None:
+            return None
+        for i, band in enumerate(self.bands):
+            if band.holds(score, i == len(self.bands) - 1):
+                return band
+        return None
+
+
+def _str(p: Problems, d: dict, key: str, where: tuple, required: bool = True) -> str:
+    v = d.get(key)
+    if v is None:
+        if required:
+            p.add(where + (key,), "missing (expected text)")
+        return ""
+    if not isinstance(v, str):
+        p.add(where + (key,), f"expected text, got {type(v).__name__}")
+        return ""
+    if required and not v.strip():
+        p.add(where + (key,), "must not be empty")
+    return v
+
+
+def _number(v: object) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def parse_questionnaire(doc: dict, text: str, path: Path) -> Questionnaire:
+    """Validate a parsed questionnaire document; raise ValidationError with all problems."""
+    p = Problems(path, text)
+    fmt = doc.get("format")
+    if not isinstance(fmt, str) or not fmt.startswith(FORMAT_ID + "/"):
+        p.add(("format",), f'expected "{FORMAT_ID}/{FORMAT_VERSION}"')
+        raise ValidationError(p.items)
+    try:
+        version = int(fmt.split("/", 1)[1])
+    except ValueError:
+        p.add(("format",), f"bad version number in {fmt!r}")
+        raise ValidationError(p.items) from None
+    if version > FORMAT_VERSION:
+        raise SchemaTooNewError(
+            f"questionnaire format version {version} is newer than this program "
+            f"understands ({FORMAT_VERSION}); please update wk-tui",
+            path, *locate(text, ("format",)))
+
+    qid = _str(p, doc, "id", ())
+    lang = _str(p, doc, "language", ())
+    if lang and lang not in LANGUAGES:
+        p.add(("language",), f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})")
+    title = _str(p, doc, "title", ())
+    description = _str(p, doc, "description", (), required=False)
+    scoring = _str(p, doc, "scoring", (), required=False)
+    edition = doc.get("version", "")
+    edition = str(edition) if edition is not None else ""
+
+    scale = _parse_scale(p, doc.get("scale"))
+    bands = _parse_bands(p, doc.get("bands"))
+    fields = _parse_fields(p, doc.get("fields"))
+    if p:
+        raise ValidationError(p.items)
+    return Questionnaire(qid, lang, title, edition, description, scoring,
+                         scale, bands, fields, path)
+
+
+def _parse_scale(p: Problems, raw: object) -> tuple[ScaleStep, ...]:
+    if not isinstance(raw, list) or not raw:
+        p.add(("scale",), "missing: expected [[scale]] entries for the five rating values")
+        return ()
+    steps, seen = [], set()
+    for i, item in enumerate(raw):
+        where = ("scale", i)
+        if not isinstance(item, dict):
+            p.add(where, "expected a table")
+            continue
+        value = _str(p, item, "value", where)
+        if value and value not in EXPECTED_POINTS:
+            p.add(where + ("value",), f"unknown rating value {value!r} "
+                  f"(known: {', '.join(SCALE_VALUES)})")
+            continue
+        if value in seen:
+            p.add(where + ("value",), f"duplicate rating value {value!r}")
+        seen.add(value)
+        points = item.get("points")
+        if points != EXPECTED_POINTS.get(value) or isinstance(points, bool):
+            want = EXPECTED_POINTS.get(value)
+            need = "no points" if want is None else f"points = {want}"
+            p.add(where + ("points",), f"{value} must have {need}")
+        steps.append(ScaleStep(value, _str(p, item, "symbol", where),
+                               _str(p, item, "label", where), points))
+    missing = [v for v in SCALE_VALUES if v not in seen]
+    if missing:
+        p.add(("scale",), f"missing rating values: {', '.join(missing)}")
+    return tuple(steps)
+
+
+def _parse_bands(p: Problems, raw: object) -> tuple[Band, ...]:
+    if not isinstance(raw, list) or not raw:
+        p.add(("bands",), "missing: expected [[bands]] covering 0–100")
+        return ()
+    bands, ids = [], set()
+    for i, item in enumerate(raw):
+        where = ("bands", i)
+        if not isinstance(item, dict):
+            p.add(where, "expected a table")
+            continue
+        bid = _str(p, item, "id", where)
+        if bid in ids:
+            p.add(where + ("id",), f"duplicate band id {bid!r}")
+        ids.add(bid)
+        lo, hi = item.get("min"), item.get("max")
+        if not _number(lo) or not _number(hi):
+            p.add(where, "min and max must be numbers")
+            continue
+        if not 0 <= lo < hi <= 100:
+            p.add(where + ("min",), f"band [{lo}, {hi}] must satisfy 0 <= min < max <= 100")
+        bands.append(Band(bid, float(lo), float(hi), _str(p, item, "label", where)))
+    ordered = sorted(bands, key=lambda b: b.min)
+    if ordered and not p:
+        if ordered[0].min != 0:
+            p.add(("bands",), f"bands leave a gap: 0 to {ordered[0].min:g} is not covered")
+        if ordered[-1].max != 100:
+            p.add(("bands",), f"bands leave a gap: {ordered[-1].max:g} to 100 is not covered")
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            if a.max < b.min:
+                p.add(("bands",), f"bands leave a gap between {a.max:g} and {b.min:g}")
+            elif a.max > b.min:
+                p.add(("bands",), f"bands {a.id!r} and {b.id!r} overlap ({b.min:g}–{a.max:g})")
+    return tuple(ordered)
+
+
+def _parse_fields(p: Problems, raw: object) -> tuple[Field, ...]:
+    if not isinstance(raw, list) or not raw:
+        p.add(("fields",), "missing: expected [[fields]] with [[fields.criteria]]")
+        return ()
+    fields, ids = [], set()
+    for i, item in enumerate(raw):
+        where = ("fields", i)
+        if not isinstance(item, dict):
+            p.add(where, "expected a table")
+            continue
+        fid = _str(p, item, "id", where)
+        if fid in ids:
+            p.add(where + ("id",), f"duplicate id {fid!r}")
+        ids.add(fid)
+        weight = item.get("weight", 1)
+        if not _number(weight) or weight <= 0:
+            p.add(where + ("weight",), "weight must be a positive number")
+            weight = 1
+        crits = []
+        raw_c = item.get("criteria")
+        if not isinstance(raw_c, list) or not raw_c:
+            p.add(where, f"field {fid!r} has no criteria")
+            raw_c = []
+        for j, c in enumerate(raw_c):
+            cw = where + ("criteria", j)
+            if not isinstance(c, dict):
+                p.add(cw, "expected a table")
+                continue
+            cid = _str(p, c, "id", cw)
+            if cid and not cid.startswith(fid + "."):
+                p.add(cw + ("id",),
+                      f"criterion id {cid!r} must start with its field id {fid + '.'!r}")
+            if cid in ids:
+                p.add(cw + ("id",), f"duplicate id {cid!r}")
+            ids.add(cid)
+            qs = c.get("questions", [])
+            if not isinstance(qs, list) or not all(isinstance(q, str) for q in qs):
+                p.add(cw + ("questions",), "expected a list of texts")
+                qs = []
+            crits.append(Criterion(cid, _str(p, c, "title", cw), fid, tuple(qs),
+                                   _str(p, c, "suggestion", cw, required=False)))
+        fields.append(Field(fid, i + 1, _str(p, item, "title", where),
+                            _str(p, item, "description", where, required=False),
+                            float(weight), tuple(crits)))
+    return tuple(fields)
+
+
+def load_questionnaire(path: Path) -> Questionnaire:
+    doc, text = read_toml(Path(path))
+    return parse_questionnaire(doc, text, Path(path))
+
+
+_CACHE: dict[tuple[str, str], Questionnaire] = {}
+
+
+def bundled(qid: str = DEFAULT_ID, language: str = "de") -> Questionnaire:
+    """The bundled questionnaire ``qid`` in ``language`` (cached)."""
+    key = (qid, language)
+    if key not in _CACHE:
+        _CACHE[key] = load_questionnaire(questionnaire_path(qid, language))
+    return _CACHE[key]

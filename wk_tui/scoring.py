@@ -1,0 +1,106 @@
+"""Scoring and verdicts: pure functions of a questionnaire and a ratings mapping.
+
+- Field score = points / (3 × counted criteria) × 100, where *counted* criteria are those
+  rated with a scale value other than ``keine_einschaetzung``. Nothing counted: no score.
+- Overall score = weighted mean of the field scores that exist (field weight, default 1).
+- Verdict = the band that holds the score; the same bands give each field a verdict.
+- The result is *provisional* while any criterion is unrated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .questionnaire import MAX_POINTS, Band, Field, Questionnaire
+
+
+@dataclass(frozen=True)
+class Counts:
+    rated: int = 0     # has any scale value (keine_einschaetzung included)
+    counted: int = 0   # has a value that carries points
+    unknown: int = 0   # rated keine_einschaetzung ("–")
+    open: int = 0      # not rated at all
+    points: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.rated + self.open
+
+
+@dataclass(frozen=True)
+class FieldResult:
+    field: Field
+    counts: Counts
+    score: float | None
+    band: Band | None
+
+    @property
+    def provisional(self) -> bool:
+        return self.counts.open > 0
+
+
+@dataclass(frozen=True)
+class Result:
+    fields: tuple[FieldResult, ...]
+    counts: Counts
+    score: float | None
+    band: Band | None
+
+    @property
+    def provisional(self) -> bool:
+        return self.counts.open > 0
+
+    def field(self, fid: str) -> FieldResult:
+        return next(fr for fr in self.fields if fr.field.id == fid)
+
+
+def field_result(q: Questionnaire, f: Field, values: Mapping[str, str]) -> FieldResult:
+    rated = counted = unknown = open_ = points = 0
+    for c in f.criteria:
+        value = values.get(c.id)
+        if value is None:
+            open_ += 1
+            continue
+        rated += 1
+        pts = q.step(value).points
+        if pts is None:
+            unknown += 1
+        else:
+            counted += 1
+            points += pts
+    score = points / (MAX_POINTS * counted) * 100 if counted else None
+    return FieldResult(f, Counts(rated, counted, unknown, open_, points), score,
+                       q.band_for(score))
+
+
+def score(q: Questionnaire, values: Mapping[str, str]) -> Result:
+    """Score ``values`` (criterion id → scale value) against questionnaire ``q``."""
+    results = tuple(field_result(q, f, values) for f in q.fields)
+    weighted = [(fr.score, fr.field.weight) for fr in results if fr.score is not None]
+    total_weight = sum(w for _, w in weighted)
+    overall = sum(s * w for s, w in weighted) / total_weight if total_weight else None
+    counts = Counts(*(sum(getattr(fr.counts, k) for fr in results)
+                      for k in ("rated", "counted", "unknown", "open", "points")))
+    return Result(results, counts, overall, q.band_for(overall))
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 2)
+
+
+def result_json(result: Result) -> dict:
+    """The documented JSON shape of ``wk-tui summary --json``."""
+    def block(counts: Counts, value: float | None, band: Band | None) -> dict:
+        return {"score": _round(value), "band": band.id if band else None,
+                "label": band.label if band else None}, {
+            "rated": counts.rated, "counted": counts.counted,
+            "unknown": counts.unknown, "open": counts.open}
+
+    head, tail = block(result.counts, result.score, result.band)
+    overall = {**head, "provisional": result.provisional, **tail}
+    fields = []
+    for fr in result.fields:
+        head, tail = block(fr.counts, fr.score, fr.band)
+        fields.append({"id": fr.field.id, "title": fr.field.title, **head, **tail})
+    return {"overall": overall, "fields": fields}
