@@ -44,3 +44,12 @@ def run_cli(*args: str, input: str | None = None, env: dict | None = None,
         [sys.executable, "-m", "wk_tui", *args], capture_output=True, text=True,
         input=input, env=full_env, cwd=cwd or ROOT, timeout=60,
         stdin=None if input is not None else subprocess.DEVNULL)
+
+
+@pytest.fixture(autouse=True)
+def _private_user_dirs(tmp_path_factory, monkeypatch):
+    """Keep tests away from the real user config/data dirs; no animations."""
+    base = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("WK_TUI_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("WK_TUI_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")

@@ -1,0 +1,314 @@
+"""The application and its factory (used by the CLI and by the tests)."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.reactive import reactive, var
+from textual.screen import Screen
+
+from wk_tui.errors import LockedError, WkError
+from wk_tui.questionnaire import Questionnaire, bundled
+from wk_tui.scoring import Result, score
+from wk_tui.store import SessionStore
+from wk_tui.userconf import load_config, remember, save_config
+
+from .base import WkScreen, make, tr
+from .field import FieldScreen
+from .themes import DEFAULT_THEME, THEMES
+
+AUTOSAVE_SECONDS = 0.4
+
+
+class WkApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "wk-tui"
+
+    revision = reactive(0)
+    language = reactive("de")
+    save_state = reactive("saved")
+    result: var[Result | None] = var(None)
+
+    def __init__(self, store: SessionStore | None = None, language: str | None = None,
+                 field: str | None = None, config: dict | None = None,
+                 warnings: Iterable[str] = (), locked: tuple | None = None) -> None:
+        super().__init__()
+        self.config = load_config() if config is None else config
+        self.store = store
+        self.locked = locked  # (path, questionnaire, LockedError) to offer read-only
+        self.start_field = field
+        self.startup_warnings = list(warnings)
+        lang = language or self.config.get("language") or (
+            store.session.language if store else "de")
+        self.set_reactive(WkApp.language, lang if lang in ("de", "en") else "de")
+        self._q_cache: dict[str, Questionnaire] = {}
+
+    # ------------------------------------------------------------------ state
+    @property
+    def q(self) -> Questionnaire:
+        """The questionnaire in the UI language when a translation is bundled."""
+        base = self.store.questionnaire
+        if base.language == self.language or base.path is None:
+            return base
+        if self.language not in self._q_cache:
+            try:
+                other = bundled(base.id, self.language)
+            except WkError:
+                other = base  # a custom questionnaire has no translation
+            same = [c.id for c in other.criteria] == [c.id for c in base.criteria]
+            self._q_cache[self.language] = other if same else base
+        return self._q_cache[self.language]
+
+    @property
+    def municipality_name(self) -> str:
+        return self.store.session.municipality.name if self.store else ""
+
+    def compute_result(self) -> Result | None:
+        _ = self.revision  # recomputed on every change
+        if self.store is None:
+            return None
+        return score(self.q, self.store.session.values(self.q))
+
+    # ------------------------------------------------------------------ lifecycle
+    def on_mount(self) -> None:
+        for theme in THEMES:
+            self.register_theme(theme)
+        wanted = self.config.get("theme", DEFAULT_THEME)
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(sig, self._on_signal)
+        except (NotImplementedError, RuntimeError, ValueError):
+            self.log.warning("signal handlers not installed")
+        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+        if self.locked is not None:
+            path, questionnaire, exc = self.locked
+            self.show_locked(path, exc, questionnaire, quit_on_cancel=True)
+        elif self.store is None:
+            from .start import StartScreen
+
+            self.push_screen(make(StartScreen, self.language))
+        else:
+            self.open_store(self.store, self.startup_warnings)
+
+    def watch_theme(self, theme: str) -> None:
+        if theme in {t.name for t in THEMES} or theme in self.available_themes:
+            if theme != self.config.get("theme"):
+                self.config["theme"] = theme
+                save_config(theme=theme)
+
+    def open_store(self, store: SessionStore, warnings: Iterable[str] = ()) -> None:
+        self.store = store
+        self.revision += 1
+        self.save_state = "read_only" if store.read_only else "saved"
+        remember(store.path, store.session.municipality.name,
+                 store.session.updated.isoformat() if store.session.updated else "")
+        warnings = list(warnings) or store.session.warnings
+        if warnings:
+            ids = [w.split("'")[1] for w in warnings if w.count("'") >= 2]
+            self.notify(tr(self.language, "unknown_ids", n=len(warnings), ids=", ".join(ids)),
+                        severity="warning", timeout=12)
+        first = self.start_field or self._first_open_field()
+        self.goto_field(first)
+
+    def _first_open_field(self) -> str:
+        values = self.store.session.values(self.q)
+        for f in self.q.fields:
+            if any(c.id not in values for c in f.criteria):
+                return f.id
+        return self.q.fields[0].id
+
+    def show_locked(self, path: Path, exc: LockedError, questionnaire: Path | None = None,
+                    quit_on_cancel: bool = False) -> None:
+        from .locked import LockedScreen
+
+        def chosen(read_only: bool | None) -> None:
+            if read_only:
+                self.open_store(SessionStore.open(path, questionnaire, read_only=True))
+            elif quit_on_cancel:
+                self.exit(return_code=3)
+
+        self.push_screen(make(LockedScreen, self.language, str(exc)), chosen)
+
+    def autosave(self) -> None:
+        store = self.store
+        if store is None or store.read_only:
+            return
+        store.autosave()
+        state = "saved" if not store.dirty else "unsaved"
+        if store.last_error:
+            state = tr(self.language, "save_failed", error=store.last_error)
+        self.save_state = state
+
+    def _on_signal(self) -> None:
+        """SIGTERM/SIGHUP (e.g. the SSH connection dropped): save, then leave."""
+        if self.store is not None:
+            self.store.flush()
+        self.exit(return_code=0)
+
+    async def action_quit(self) -> None:
+        if self.store is not None:
+            self.store.flush()
+        self.exit()
+
+    # ------------------------------------------------------------------ editing
+    def rate(self, cid: str, value: str | None) -> bool | None:
+        """Rate ``cid``; None when the session is read-only."""
+        if self.store.read_only:
+            self.notify(tr(self.language, "read_only_blocked"), severity="warning")
+            return None
+        changed = self.store.rate(cid, value)
+        if changed:
+            self.revision += 1
+            self.save_state = "unsaved"
+        return changed
+
+    def undo(self) -> None:
+        if self.store is None or self.store.read_only:
+            return
+        cid = self.store.undo()
+        if cid is None:
+            self.notify(tr(self.language, "nothing_to_undo"), timeout=2)
+            return
+        self.revision += 1
+        self.save_state = "unsaved"
+        crit = self.q.criterion(cid) if self.q.has_criterion(cid) else None
+        self.goto_field(crit.field_id, cid) if crit else None
+        self.notify(tr(self.language, "undone", title=crit.title if crit else cid), timeout=2)
+
+    def edit_note(self, cid: str) -> None:
+        from .note import NoteScreen
+
+        def keep(text: str | None) -> None:
+            if text is None or self.store.read_only:
+                return
+            self.store.set_note(cid, text)
+            self.revision += 1
+            self.save_state = "unsaved"
+
+        crit = self.q.criterion(cid)
+        self.push_screen(make(NoteScreen, self.language, crit.title,
+                              self.store.session.note(cid), self.store.read_only), keep)
+
+    # ------------------------------------------------------------------ navigation
+    def _show(self, name: str, factory) -> Screen:
+        if not self.is_screen_installed(name):
+            self.install_screen(factory(), name=name)
+        screen = self.get_screen(name)
+        main = [s for s in self.screen_stack if isinstance(s, WkScreen)]
+        if main:
+            while self.screen is not main[-1]:
+                self.pop_screen()
+            if self.screen is not screen:
+                self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        return screen
+
+    def goto_field(self, fid: str, cid: str | None = None) -> None:
+        screen = self._show(f"field:{fid}", lambda: make(FieldScreen, self.language, fid))
+        if cid:
+            if screen.is_mounted:
+                screen.focus_criterion(cid)
+            else:
+                self.call_after_refresh(screen.focus_criterion, cid)
+
+    def show_overview(self) -> None:
+        from .overview import OverviewScreen
+
+        self._show("overview", lambda: make(OverviewScreen, self.language))
+
+    def show_results(self) -> None:
+        from .results import ResultsScreen
+
+        self._show("results", lambda: make(ResultsScreen, self.language))
+
+    def show_help(self) -> None:
+        from .help import HelpScreen
+
+        self.push_screen(make(HelpScreen, self.language, self.screen))
+
+    def show_export(self) -> None:
+        from .export import ExportScreen
+
+        self.push_screen(make(ExportScreen, self.language))
+
+    def step_screen(self, screen: Screen, delta: int) -> None:
+        """Forward/back through overview → fields → results."""
+        order = ["overview"] + [f"field:{f.id}" for f in self.q.fields] + ["results"]
+        name = screen.name if screen.name in order else "overview"
+        target = order[max(0, min(order.index(name) + delta, len(order) - 1))]
+        if target == "overview":
+            self.show_overview()
+        elif target == "results":
+            self.show_results()
+        else:
+            self.goto_field(target.split(":", 1)[1])
+
+    def goto_first_open(self) -> None:
+        values = self.store.session.values(self.q)
+        for c in self.q.criteria:
+            if c.id not in values:
+                self.goto_field(c.field_id, c.id)
+                return
+        self.notify(tr(self.language, "all_rated"))
+
+    def set_language(self, lang: str) -> None:
+        """Switch UI and questionnaire language; screens are rebuilt in the new language."""
+        current = self.screen.name if isinstance(self.screen, WkScreen) else None
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        for name in ["overview", "results"] + [f"field:{f.id}" for f in self.q.fields]:
+            if self.is_screen_installed(name):
+                self.uninstall_screen(name)
+        self.language = lang
+        self.config["language"] = lang
+        save_config(language=lang)
+        self.revision += 1
+        if current and current.startswith("field:"):
+            self.goto_field(current.split(":", 1)[1])
+        elif current == "results":
+            self.show_results()
+        else:
+            self.show_overview()
+
+    # ------------------------------------------------------------------ palette
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.store is None:
+            return
+        t = lambda key, **kw: tr(self.language, key, **kw)  # noqa: E731
+        for f in self.q.fields:
+            yield SystemCommand(t("cmd_goto", n=f.number, title=f.title), t("cmd_goto_help"),
+                                lambda fid=f.id: self.goto_field(fid))
+        yield SystemCommand(t("cmd_first_open"), t("cmd_first_open_help"), self.goto_first_open)
+        yield SystemCommand(t("cmd_overview"), t("cmd_overview_help"), self.show_overview)
+        yield SystemCommand(t("cmd_results"), t("cmd_results_help"), self.show_results)
+        yield SystemCommand(t("cmd_export"), t("cmd_export_help"), self.show_export)
+        for theme in THEMES:
+            yield SystemCommand(t("cmd_theme", name=theme.name), t("cmd_theme_help"),
+                                lambda name=theme.name: setattr(self, "theme", name))
+        other = "en" if self.language == "de" else "de"
+        yield SystemCommand(t("cmd_lang"), t("cmd_lang_help"),
+                            lambda: self.set_language(other))
+
+
+def create_app(path: Path | None = None, *, questionnaire: Path | None = None,
+               read_only: bool = False, language: str | None = None,
+               field: str | None = None, config: dict | None = None) -> WkApp:
+    """Build the app for the CLI and the tests. Raises LockedError/WkError on open."""
+    if path is None:
+        return WkApp(None, language, config=config)
+    try:
+        store = SessionStore.open(path, questionnaire, read_only=read_only)
+    except LockedError as exc:
+        return WkApp(None, language, config=config, locked=(path, questionnaire, exc))
+    return WkApp(store, language, field, config)
+
+
+__all__ = ["WkApp", "create_app", "LockedError"]

@@ -1,0 +1,55 @@
+"""Shared screen behaviour: translations and the navigation actions every screen offers."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from .keys import localized
+from .strings import UI
+
+
+def tr(lang: str, key: str, **kw: object) -> str:
+    text = UI.get(lang, UI["de"]).get(key) or UI["de"][key]
+    return text.format(**kw) if kw else text
+
+
+class WkScreen(Screen):
+    """Base of the main screens; the navigation actions delegate to the app."""
+
+    KEY_AREAS: tuple[str, ...] = ("nav",)
+
+    @property
+    def lang(self) -> str:
+        return self.app.language
+
+    def t(self, key: str, **kw: object) -> str:
+        return tr(self.app.language, key, **kw)
+
+    def action_overview(self) -> None:
+        self.app.show_overview()
+
+    def action_results(self) -> None:
+        self.app.show_results()
+
+    def action_export(self) -> None:
+        self.app.show_export()
+
+    def action_help(self) -> None:
+        self.app.show_help()
+
+    def action_undo(self) -> None:
+        self.app.undo()
+
+    async def action_quit(self) -> None:
+        await self.app.action_quit()
+
+    def action_next_field(self) -> None:
+        self.app.step_screen(self, 1)
+
+    def action_prev_field(self) -> None:
+        self.app.step_screen(self, -1)
+
+
+def make(cls: type, lang: str, *args: object, **kwargs: object) -> Screen:
+    """Instantiate the ``lang`` variant of screen class ``cls``."""
+    return localized(cls, lang)(*args, **kwargs)

@@ -1,0 +1,114 @@
+"""One action field: its criteria to rate, with the live verdict beside them."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Static
+
+from .base import WkScreen
+from .keys import key_for
+from .widgets.criteria import RATE_KEYS, RATE_LABEL_KEYS, CriterionList, CriterionRow
+from .widgets.sidebar import VerdictSidebar
+from .widgets.titlebar import TitleBar
+
+
+class FieldScreen(WkScreen):
+    CSS_PATH = "field.tcss"
+    KEY_AREAS = ("rate", "nav")
+
+    def __init__(self, field_id: str) -> None:
+        super().__init__(name=f"field:{field_id}")
+        self.field_id = field_id
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        field = app.q.field(self.field_id)
+        total = len(app.q.fields)
+        yield TitleBar(self.t("field_of", n=field.number, total=total))
+        with Horizontal(id="body"):
+            with Vertical(id="main"):
+                yield Static(Text(f"{self.t('field_n', n=field.number)} – {field.title}",
+                                  "bold"), id="field-title")
+                if field.description:
+                    yield Static(Text(field.description), id="field-desc")
+                rows = [CriterionRow(c, i, app.q, app.store.session, self.lang)
+                        for i, c in enumerate(field.criteria)]
+                yield CriterionList(rows, id="criteria")
+                yield Static(self._hint(), id="hint")
+            yield VerdictSidebar(self.field_id)
+        yield Footer()
+
+    def _hint(self) -> Text:
+        text = Text(self.t("rate_hint") + " ", "bold")
+        for step in self.app.q.scale:
+            text.append(f"{RATE_KEYS[step.value]}", "reverse")
+            text.append(f" {step.symbol} {self.t(RATE_LABEL_KEYS[step.value])}  ")
+        text.append(key_for("clear"), "reverse")
+        text.append(" " + self.t("k_clear"))
+        return text
+
+    def on_resize(self) -> None:
+        # Small terminals (80×24): hide the description and the key hint, the current
+        # row shows its rating keys anyway.
+        self.set_class(self.size.height < 32, "-compact")
+
+    def on_mount(self) -> None:
+        self.query_one(CriterionList).focus()
+        self.watch(self.app, "revision", self._changed, init=False)
+
+    def _changed(self) -> None:
+        self.query_one(CriterionList).refresh_rows()
+
+    @property
+    def criteria(self) -> CriterionList:
+        return self.query_one(CriterionList)
+
+    def focus_criterion(self, cid: str) -> None:
+        for row in self.criteria.rows:
+            if row.criterion.id == cid:
+                self.criteria.index = row.index
+
+    # ------------------------------------------------------------------ actions
+    def action_cursor(self, delta: int) -> None:
+        self.criteria.move(delta)
+
+    def action_cursor_to(self, index: int) -> None:
+        self.criteria.move_to(index)
+
+    def action_rate(self, value: str) -> None:
+        lst = self.criteria
+        if self.app.rate(lst.criterion.id, value) is None:
+            return
+        if lst.index < len(lst.rows) - 1:
+            lst.move(1)
+        else:
+            self.notify(self.t("last_in_field", next_key=key_for("next_field")), timeout=3)
+
+    def action_clear(self) -> None:
+        self.app.rate(self.criteria.criterion.id, None)
+
+    def action_step(self, delta: int) -> None:
+        values = [s.value for s in self.app.q.scale]
+        current = self.app.store.session.value(self.criteria.criterion.id)
+        if current is None:
+            pos = 0 if delta > 0 else len(values) - 1
+        else:
+            pos = max(0, min(values.index(current) + delta, len(values) - 1))
+        self.app.rate(self.criteria.criterion.id, values[pos])
+
+    def action_note(self) -> None:
+        self.app.edit_note(self.criteria.criterion.id)
+
+    # ------------------------------------------------------------------ mouse
+    @on(CriterionRow.Clicked)
+    def _clicked(self, event: CriterionRow.Clicked) -> None:
+        self.criteria.index = event.index
+
+    @on(CriterionRow.Picked)
+    def _picked(self, event: CriterionRow.Picked) -> None:
+        event.stop()
+        self.criteria.index = event.index
+        self.app.rate(self.criteria.criterion.id, event.value)

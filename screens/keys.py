@@ -1,0 +1,78 @@
+"""Every key binding of the app, in one table.
+
+Screens get their ``BINDINGS`` from here through :func:`localized`, so the Footer, the help
+screen, the hint bar and the command palette all read the same source, in the UI language.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from textual.binding import Binding
+
+from .strings import UI
+
+# (keys, action, description key, shown in footer, key display)
+KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
+    "nav": [
+        ("pagedown,right_square_bracket", "next_field", "k_next_field", True, "]"),
+        ("pageup,left_square_bracket", "prev_field", "k_prev_field", True, "["),
+        ("o", "overview", "k_overview", True, None),
+        ("r", "results", "k_results", True, None),
+        ("e", "export", "k_export", True, None),
+        ("ctrl+z", "undo", "k_undo", False, None),
+        ("question_mark,f1", "help", "k_help", True, "?"),
+        ("q", "quit", "k_quit", True, None),
+    ],
+    "rate": [
+        ("up,k", "cursor(-1)", "k_up", False, "↑"),
+        ("down,j", "cursor(1)", "k_down", False, "↓"),
+        ("home", "cursor_to(0)", "k_first", False, None),
+        ("end", "cursor_to(-1)", "k_last", False, None),
+        ("1", "rate('ja')", "k_ja", False, None),
+        ("2", "rate('eher_ja')", "k_eher_ja", False, None),
+        ("3", "rate('eher_nein')", "k_eher_nein", False, None),
+        ("4", "rate('nein')", "k_nein", False, None),
+        ("0,minus", "rate('keine_einschaetzung')", "k_keine", False, "0"),
+        ("backspace,delete", "clear", "k_clear", False, "⌫"),
+        ("left", "step(-1)", "k_prev_value", False, "←"),
+        ("right", "step(1)", "k_next_value", False, "→"),
+        ("n", "note", "k_note", True, None),
+    ],
+    "modal": [
+        ("escape", "dismiss_modal", "k_close", True, "Esc"),
+    ],
+    "note": [
+        ("escape,ctrl+s", "keep", "k_save_note", True, "Esc"),
+    ],
+}
+
+#: Rating keys shown in the hint bar, derived from the table above.
+RATING_ACTIONS = {"ja", "eher_ja", "eher_nein", "nein", "keine_einschaetzung"}
+
+
+#: Areas whose keys win over the focused widget (lists would otherwise eat PageDown).
+PRIORITY_AREAS = {"nav"}
+
+
+def bindings(areas: tuple[str, ...], lang: str) -> list[Binding]:
+    table = UI.get(lang, UI["de"])
+    return [Binding(keys, action, table[desc], show=show, key_display=display,
+                    priority=area in PRIORITY_AREAS)
+            for area in areas for keys, action, desc, show, display in KEYS[area]]
+
+
+def key_for(action: str, areas: tuple[str, ...] = ("nav", "rate")) -> str:
+    """The display key of ``action`` (e.g. ``"]"`` for next_field)."""
+    for area in areas:
+        for keys, act, _, _, display in KEYS[area]:
+            if act == action:
+                return display or keys.split(",")[0]
+    raise KeyError(action)
+
+
+@cache
+def localized(cls: type, lang: str) -> type:
+    """``cls`` with ``BINDINGS`` from its ``KEY_AREAS`` in ``lang`` (cached per class)."""
+    return type(cls.__name__, (cls,), {"BINDINGS": bindings(cls.KEY_AREAS, lang),
+                                       "__module__": cls.__module__})

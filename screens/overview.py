@@ -1,0 +1,61 @@
+"""All action fields with their progress; Enter opens one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .base import WkScreen
+from .widgets.sidebar import VerdictSidebar, bar, pct
+from .widgets.titlebar import TitleBar
+
+
+class OverviewScreen(WkScreen):
+    CSS_PATH = "overview.tcss"
+
+    def __init__(self) -> None:
+        super().__init__(name="overview")
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(self.t("overview_title"))
+        with Horizontal(id="body"):
+            with Vertical(id="main"):
+                yield Static(Text(self.app.q.title, "bold"), id="q-title")
+                yield Static(Text(self.t("overview_hint"), "dim"))
+                yield OptionList(*self._options(), id="fields")
+            yield VerdictSidebar()
+        yield Footer()
+
+    def _options(self) -> list[Option]:
+        result = self.app.result
+        options = []
+        for fr in result.fields:
+            c = fr.counts
+            text = Text(f"{fr.field.number:>2}  ", "bold")
+            text.append(fr.field.title, "bold")
+            text.append("\n    ")
+            text.append_text(bar(fr.score, 12))
+            text.append(f" {pct(fr.score, self.lang):>7}   ")
+            text.append(self.t("criteria_n", rated=c.rated, total=c.total),
+                        "yellow" if c.open else "green")
+            options.append(Option(text, id=fr.field.id))
+        return options
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "revision", self._refresh_options, init=False)
+        self.query_one(OptionList).focus()
+
+    def _refresh_options(self) -> None:
+        fields = self.query_one(OptionList)
+        highlighted = fields.highlighted
+        fields.clear_options()
+        fields.add_options(self._options())
+        fields.highlighted = highlighted
+
+    @on(OptionList.OptionSelected)
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        self.app.goto_field(event.option.id)

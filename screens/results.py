@@ -1,0 +1,73 @@
+"""The seed's results table: every field and criterion with its symbol, and the verdict."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from .base import WkScreen
+from .widgets.criteria import SYMBOL_STYLE, WEAK
+from .widgets.sidebar import pct
+from .widgets.titlebar import TitleBar
+
+
+class ResultsScreen(WkScreen):
+    CSS_PATH = "results.tcss"
+
+    def __init__(self) -> None:
+        super().__init__(name="results")
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(self.t("results_title"))
+        with VerticalScroll(id="results-scroll"):
+            yield Static(id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "revision", self._update, init=True)
+        self.query_one("#results-scroll").focus()
+
+    def _update(self) -> None:
+        self.query_one("#results", Static).update(self.build())
+
+    def build(self) -> Group:
+        q, r, lang = self.app.q, self.app.result, self.lang
+        session = self.app.store.session
+        head = Text()
+        head.append((r.band.label if r.band else "–") + "\n", "bold")
+        head.append(f"{self.t('overall')}: {pct(r.score, lang)}")
+        if r.provisional:
+            head.append(f"  ({self.t('provisional')}: "
+                        f"{self.t('open_n', n=r.counts.open)})", "italic yellow")
+        table = Table(expand=True, show_edge=False, pad_edge=False)
+        table.add_column(self.t("criterion"), ratio=1)
+        table.add_column(self.t("rating"), justify="center", width=9)
+        for fr in r.fields:
+            f = fr.field
+            label = f" – {fr.band.label}" if fr.band else ""
+            table.add_row(Text(f"{self.t('field_n', n=f.number)} – {f.title}", "bold"),
+                          Text(pct(fr.score, lang), "bold"), end_section=False)
+            table.add_row(Text(label.strip(" –"), "italic dim"), "")
+            for c in f.criteria:
+                value = session.value(c.id)
+                symbol = Text(q.step(value).symbol, SYMBOL_STYLE[value]) if value else Text("")
+                table.add_row(Text("  " + c.title), symbol)
+            table.add_section()
+        legend = Text(self.t("legend") + "\n", "bold")
+        for step in reversed(q.scale):
+            legend.append(f"{step.symbol:>4}  = {step.label}\n")
+        weak = Text(self.t("weak") + "\n", "bold")
+        found = False
+        for c in q.criteria:
+            value = session.value(c.id)
+            if value in WEAK:
+                found = True
+                weak.append(f"{q.step(value).symbol} {c.title}\n", SYMBOL_STYLE[value])
+                weak.append(f"   {self.t('suggestion')}: {c.suggestion}\n")
+        if not found:
+            weak.append(self.t("no_weak") + "\n", "italic")
+        return Group(head, Text(), table, Text(), legend, weak)

@@ -1,0 +1,105 @@
+"""Start screen (``wk-tui`` without arguments): recent sessions, new, open, example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from wk_tui.errors import LockedError, WkError
+from wk_tui.questionnaire import DEFAULT_ID, bundled
+from wk_tui.storage import new_session
+from wk_tui.store import SessionStore
+from wk_tui.userconf import recent_sessions
+
+from .base import tr
+from .widgets.titlebar import TitleBar
+
+
+class StartScreen(Screen):
+    CSS_PATH = "start.tcss"
+    KEY_AREAS = ("modal",)
+
+    def t(self, key: str, **kw: object) -> str:
+        return tr(self.app.language, key, **kw)
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(self.t("start_title"))
+        with Vertical(id="start"):
+            yield Static(Text(self.t("recent"), "bold"))
+            recent = recent_sessions()
+            options = []
+            for item in recent:
+                label = Text(item.get("name") or Path(item["path"]).stem, "bold")
+                label.append(f"\n{item['path']}", "dim")
+                options.append(Option(label, id=item["path"]))
+            yield OptionList(*options, id="recent")
+            if not recent:
+                yield Static(Text(self.t("no_recent"), "italic"))
+            yield Static(Text(self.t("path_prompt"), "bold"), classes="label")
+            yield Input(placeholder="kommune-2026.toml", id="path")
+            yield Static(Text(self.t("municipality_prompt"), "bold"), classes="label")
+            yield Input(id="municipality")
+            with Horizontal(id="buttons"):
+                yield Button(self.t("new_session"), id="new", variant="primary")
+                yield Button(self.t("open_file"), id="open")
+                yield Button(self.t("demo"), id="demo")
+            yield Static(id="error")
+        yield Footer()
+
+    def _error(self, message: str) -> None:
+        self.query_one("#error", Static).update(Text(message, "bold red"))
+
+    def _open(self, path: Path, create: bool = False) -> None:
+        try:
+            if create:
+                q = bundled(DEFAULT_ID, self.app.language)
+                session = new_session(q.id, q.language,
+                                      self.query_one("#municipality", Input).value.strip())
+                store = SessionStore.create(path, session, q)
+            else:
+                if not path.exists():
+                    self._error(self.t("missing_file", path=path))
+                    return
+                store = SessionStore.open(path)
+        except LockedError as exc:
+            self.app.show_locked(path, exc)
+            return
+        except WkError as exc:
+            self._error(str(exc))
+            return
+        self.app.open_store(store)
+
+    @on(OptionList.OptionSelected, "#recent")
+    def _recent(self, event: OptionList.OptionSelected) -> None:
+        self._open(Path(event.option.id))
+
+    @on(Button.Pressed, "#new")
+    def _new(self) -> None:
+        value = self.query_one("#path", Input).value.strip()
+        if value:
+            self._open(Path(value).expanduser(), create=True)
+        else:
+            self.query_one("#path", Input).focus()
+
+    @on(Button.Pressed, "#open")
+    @on(Input.Submitted, "#path")
+    def _open_file(self) -> None:
+        value = self.query_one("#path", Input).value.strip()
+        if value:
+            self._open(Path(value).expanduser())
+
+    @on(Button.Pressed, "#demo")
+    def _demo(self) -> None:
+        from wk_tui.launch import demo_copy
+
+        self._open(demo_copy())
+
+    def action_dismiss_modal(self) -> None:
+        self.app.exit()

@@ -1,0 +1,86 @@
+"""The live verdict: overall sentence, score bar, counts and one line per field.
+
+It renders a :class:`wk_tui.scoring.Result` — the app's computed ``result`` — and never
+computes anything itself.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from wk_tui.i18n import number
+from wk_tui.scoring import Result
+
+from ..base import tr
+
+
+def bar(score: float | None, width: int) -> Text:
+    """A bar of ``width`` cells; █ for the filled part, ░ for the rest."""
+    if score is None:
+        return Text("·" * width, "dim")
+    filled = round(score / 100 * width)
+    return Text.assemble(("█" * filled, "bold"), ("░" * (width - filled), "dim"))
+
+
+def pct(score: float | None, lang: str) -> str:
+    return "–" if score is None else number(score, lang) + " %"
+
+
+class VerdictSidebar(Widget):
+    DEFAULT_CSS = """
+    VerdictSidebar {
+        width: 34%; min-width: 30; max-width: 46; height: 1fr; padding: 0 1;
+        border-left: vkey $primary;
+    }
+    """
+
+    result: reactive[Result | None] = reactive(None, layout=True)
+    current: reactive[str | None] = reactive(None)
+
+    def __init__(self, current: str | None = None, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.set_reactive(VerdictSidebar.current, current)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "result", self._take, init=True)
+
+    def _take(self, result: Result | None) -> None:
+        self.result = result
+
+    def render(self) -> Text:
+        r, lang = self.result, self.app.language
+        text = Text()
+        if r is None:
+            return text
+        width = max(10, self.size.width - 2)
+        text.append(tr(lang, "overall") + "\n", "bold")
+        text.append((r.band.label if r.band else "–") + "\n")
+        text.append_text(bar(r.score, width - 8))
+        text.append(f" {pct(r.score, lang):>7}\n", "bold")
+        state = tr(lang, "provisional") if r.provisional else tr(lang, "final")
+        text.append(state + "\n", "italic yellow" if r.provisional else "italic green")
+        c = r.counts
+        text.append(tr(lang, "counts", rated=c.rated, open=c.open, unknown=c.unknown) + "\n",
+                    "dim")
+        text.append("\n")
+        two_lines = self.size.height >= 9 + 2 * len(r.fields)
+        bar_w = width - 16 if two_lines else (6 if width >= 36 else 4)
+        title_w = width - 3 if two_lines else max(4, width - bar_w - 2 - 8 - 4)
+        for fr in r.fields:
+            is_current = fr.field.id == self.current
+            title = fr.field.title
+            if len(title) > title_w:
+                title = title[: title_w - 1] + "…"
+            mark = "›" if is_current else " "
+            line = Text(f"{mark}{fr.field.number} {title:<{title_w}}",
+                        "reverse bold" if is_current else "")
+            line.append("\n   " if two_lines else " ")
+            line.append_text(bar(fr.score, bar_w))
+            line.append(f"{pct(fr.score, lang):>8}")
+            if fr.counts.open:
+                line.append(f" {fr.counts.open:>2}○", "yellow")
+            text.append_text(line)
+            text.append("\n")
+        return text

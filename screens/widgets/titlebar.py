@@ -1,0 +1,47 @@
+"""One-line title: app title, municipality, where you are, and whether it is saved."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from ..base import tr
+
+
+class TitleBar(Widget):
+    DEFAULT_CSS = """
+    TitleBar { height: 1; background: $primary; color: $text; padding: 0 1; }
+    """
+
+    where: reactive[str] = reactive("")
+    save_state: reactive[str] = reactive("saved")
+
+    def __init__(self, where: str = "", **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.set_reactive(TitleBar.where, where)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "save_state", self._take, init=True)
+
+    def _take(self, state: str) -> None:
+        self.save_state = state
+
+    def render(self) -> Text:
+        lang = self.app.language
+        name = self.app.municipality_name
+        left = Text(tr(lang, "app_title"), "bold")
+        if name:
+            left.append(" · ")
+            left.append(name)  # user text: appended as plain text, never parsed as markup
+        if self.where:
+            left.append(f" · {self.where}")
+        state = self.save_state
+        right = Text(f" ● {tr(lang, 'unsaved')}" if state == "unsaved"
+                     else f" ✓ {tr(lang, 'saved')}" if state == "saved"
+                     else f" ⚠ {tr(lang, 'read_only')}" if state == "read_only"
+                     else " ⚠ " + state)
+        width = self.size.width - 2
+        left.truncate(max(0, width - len(right.plain)), overflow="ellipsis")
+        pad = max(0, width - len(left.plain) - len(right.plain))
+        return Text.assemble(left, " " * pad, right)

@@ -1,0 +1,46 @@
+"""Helpers for the Pilot tests."""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from conftest import EXAMPLE
+
+from screens.app import WkApp, create_app
+from wk_tui.questionnaire import bundled
+from wk_tui.storage import new_session, save_session
+
+
+def empty_session(tmp_path: Path, name: str = "Musterstadt", lang: str = "de") -> Path:
+    path = tmp_path / "session.toml"
+    save_session(new_session("weltoffene-kommune", lang, name), path)
+    return path
+
+
+def example_session(tmp_path: Path) -> Path:
+    path = tmp_path / "dessau.toml"
+    shutil.copyfile(EXAMPLE, path)
+    return path
+
+
+def app_for(path: Path, **kwargs) -> WkApp:
+    return create_app(path, config={}, **kwargs)
+
+
+def screen_text(app: WkApp) -> str:
+    """What the terminal shows, as plain text lines (parsed from the SVG screenshot)."""
+    svg = app.export_screenshot()
+    root = ET.fromstring(svg)
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for el in root.iter("{http://www.w3.org/2000/svg}text"):
+        if el.text is None or "x" not in el.attrib or "y" not in el.attrib:
+            continue
+        rows.setdefault(float(el.attrib["y"]), []).append((float(el.attrib["x"]), el.text))
+    lines = ["".join(t for _, t in sorted(parts)) for _, parts in sorted(rows.items())]
+    return "\n".join(line.replace("\u00a0", " ") for line in lines if line.strip())
+
+
+def q_de():
+    return bundled("weltoffene-kommune", "de")

@@ -1,0 +1,181 @@
+"""An open session for an interactive program: lock, autosave writer, undo, flush.
+
+The UI mutates the session on its own thread and calls :meth:`SessionStore.changed`.
+Serialising is cheap (milliseconds) and happens on the caller's thread so the snapshot is
+consistent; the slow part (write + fsync + rename) runs on a background writer thread, so
+typing never waits for the disk. :meth:`flush` writes synchronously (quit, SIGTERM, SIGHUP).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import WkError
+from .questionnaire import Questionnaire
+from .session import Rating, Session, now
+from .storage import SessionLock, atomic_write, dumps, load_session
+
+
+@dataclass(frozen=True)
+class Change:
+    """One undoable rating change: the criterion and its previous rating (or None)."""
+
+    cid: str
+    before: Rating | None
+
+
+class SessionStore:
+    def __init__(self, path: Path, session: Session, questionnaire: Questionnaire,
+                 read_only: bool = False, lock: SessionLock | None = None) -> None:
+        self.path = Path(path)
+        self.session = session
+        self.questionnaire = questionnaire
+        self.read_only = read_only
+        self.lock = lock
+        self.undo_stack: list[Change] = []
+        self.saved_revision = self.revision = 0
+        self.last_error: str | None = None
+        self._written: bytes | None = None
+        self._pending: bytes | None = None
+        self._io = threading.Lock()
+        self._wake = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(cls, path: Path, questionnaire: Path | Questionnaire | None = None,
+             read_only: bool = False) -> SessionStore:
+        """Load ``path`` (lenient about unknown ids) and take the write lock.
+
+        Raises LockedError if another process holds the lock and ``read_only`` is false.
+        """
+        path = Path(path)
+        lock = None if read_only else SessionLock(path).acquire()
+        try:
+            session, q = load_session(path, questionnaire, strict=False)
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+        store = cls(path, session, q, read_only, lock)
+        store._written = path.read_bytes()
+        return store
+
+    @classmethod
+    def create(cls, path: Path, session: Session, questionnaire: Questionnaire) -> SessionStore:
+        path = Path(path)
+        if path.exists():
+            raise WkError("file exists already; open it instead of creating it", path)
+        lock = SessionLock(path).acquire()
+        store = cls(path, session, questionnaire, False, lock)
+        store.flush()
+        return store
+
+    # ------------------------------------------------------------------ editing
+    def rate(self, cid: str, value: str | None) -> bool:
+        """Set or clear a rating; returns False if nothing changed."""
+        current = self.session.value(cid)
+        if current == value:
+            return False
+        before = self.session.ratings.get(cid)
+        self.undo_stack.append(Change(cid, None if before is None else Rating(
+            before.value, before.note, before.updated, dict(before.extra))))
+        self.session.set_rating(cid, value)
+        self.changed()
+        return True
+
+    def undo(self) -> str | None:
+        """Undo the last rating change; returns the criterion id it touched."""
+        if not self.undo_stack:
+            return None
+        change = self.undo_stack.pop()
+        now_rating = self.session.ratings.get(change.cid)
+        if change.before is None:
+            self.session.ratings.pop(change.cid, None)
+            if now_rating and now_rating.note:  # a note added since stays
+                self.session.ratings[change.cid] = Rating("", now_rating.note, now())
+        else:
+            note = now_rating.note if now_rating else change.before.note
+            self.session.ratings[change.cid] = Rating(change.before.value, note,
+                                                      change.before.updated,
+                                                      change.before.extra)
+        self.session.updated = now()
+        self.changed()
+        return change.cid
+
+    def set_note(self, cid: str, note: str) -> None:
+        if self.session.note(cid) != note:
+            self.session.set_note(cid, note)
+            self.changed()
+
+    def changed(self) -> None:
+        self.revision += 1
+
+    @property
+    def dirty(self) -> bool:
+        return self.revision != self.saved_revision
+
+    # ------------------------------------------------------------------ saving
+    def autosave(self) -> None:
+        """Hand a snapshot to the background writer (no-op if nothing changed)."""
+        if self.read_only or not self.dirty:
+            return
+        data = dumps(self.session).encode("utf-8")
+        self.saved_revision = self.revision
+        with self._wake:
+            self._pending = data
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._writer, name="wk-autosave",
+                                                daemon=True)
+                self._thread.start()
+            self._wake.notify()
+
+    def _writer(self) -> None:
+        while True:
+            with self._wake:
+                while self._pending is None and not self._closed:
+                    self._wake.wait()
+                if self._pending is None and self._closed:
+                    return
+                data, self._pending = self._pending, None
+            self._write(data)
+
+    def _write(self, data: bytes) -> None:
+        with self._io:
+            if data == self._written:
+                return
+            try:
+                atomic_write(self.path, data)
+            except OSError as exc:
+                self.last_error = f"{self.path}: {exc.strerror or exc}"
+                return
+            self._written = data
+            self.last_error = None
+
+    def flush(self) -> None:
+        """Write everything now, synchronously (safe to call from a signal handler)."""
+        if self.read_only:
+            return
+        with self._wake:
+            pending, self._pending = self._pending, None
+        if self.dirty:
+            self.saved_revision = self.revision
+            pending = dumps(self.session).encode("utf-8")
+        if pending is not None:
+            self._write(pending)
+
+    def close(self) -> None:
+        """Flush, stop the writer and release the lock. Idempotent."""
+        if self._closed:
+            return
+        self.flush()
+        with self._wake:
+            self._closed = True
+            self._wake.notify()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        if self.lock is not None:
+            self.lock.release()

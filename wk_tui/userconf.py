@@ -1,0 +1,74 @@
+"""Per-user state in the XDG directories: preferences and the recent-sessions list."""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from pathlib import Path
+
+import tomli_w
+
+from .storage import atomic_write
+
+APP = "wk-tui"
+MAX_RECENT = 12
+
+
+def config_dir() -> Path:
+    override = os.environ.get("WK_TUI_CONFIG_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP))
+
+
+def data_dir() -> Path:
+    override = os.environ.get("WK_TUI_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP))
+
+
+def load_config() -> dict:
+    path = config_dir() / "config.toml"
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        # A missing or broken preferences file must never stop the program.
+        return {}
+
+
+def save_config(**changes: object) -> None:
+    config = {**load_config(), **{k: v for k, v in changes.items() if v is not None}}
+    path = config_dir() / "config.toml"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, tomli_w.dumps(config).encode("utf-8"), keep_backup=False)
+    except OSError:
+        return  # preferences are best effort (read-only home, full disk)
+
+
+def recent_sessions() -> list[dict]:
+    """Most recent first: ``{"path": str, "name": str, "opened": iso-time}``."""
+    try:
+        items = json.loads((data_dir() / "recent.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [i for i in items if isinstance(i, dict) and isinstance(i.get("path"), str)]
+
+
+def remember(path: Path, name: str, opened: str) -> None:
+    path_s = str(Path(path).resolve())
+    items = [i for i in recent_sessions() if i["path"] != path_s]
+    items.insert(0, {"path": path_s, "name": name, "opened": opened})
+    target = data_dir() / "recent.json"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, json.dumps(items[:MAX_RECENT], ensure_ascii=False,
+                                        indent=1).encode("utf-8"), keep_backup=False)
+    except OSError:
+        return  # the recent list is a convenience
