@@ -111,8 +111,8 @@ class WkApp(App):
         warnings = list(warnings) or store.session.warnings
         if warnings:
             ids = [w.split("'")[1] for w in warnings if w.count("'") >= 2]
-            self.notify(tr(self.language, "unknown_ids", n=len(warnings), ids=", ".join(ids)),
-                        severity="warning", timeout=12)
+            self.say(tr(self.language, "unknown_ids", n=len(warnings), ids=", ".join(ids)),
+                     severity="warning", timeout=12)
         first = self.start_field or self._first_open_field()
         self.goto_field(first)
 
@@ -156,11 +156,15 @@ class WkApp(App):
             self.store.flush()
         self.exit()
 
+    def say(self, message: str, severity: str = "information", timeout: float = 4) -> None:
+        """A toast whose text is data (paths, titles, ids), never markup."""
+        self.notify(message, severity=severity, timeout=timeout, markup=False)
+
     # ------------------------------------------------------------------ editing
     def rate(self, cid: str, value: str | None) -> bool | None:
         """Rate ``cid``; None when the session is read-only."""
         if self.store.read_only:
-            self.notify(tr(self.language, "read_only_blocked"), severity="warning")
+            self.say(tr(self.language, "read_only_blocked"), severity="warning")
             return None
         changed = self.store.rate(cid, value)
         if changed:
@@ -173,13 +177,13 @@ class WkApp(App):
             return
         cid = self.store.undo()
         if cid is None:
-            self.notify(tr(self.language, "nothing_to_undo"), timeout=2)
+            self.say(tr(self.language, "nothing_to_undo"), timeout=2)
             return
         self.revision += 1
         self.save_state = "unsaved"
         crit = self.q.criterion(cid) if self.q.has_criterion(cid) else None
         self.goto_field(crit.field_id, cid) if crit else None
-        self.notify(tr(self.language, "undone", title=crit.title if crit else cid), timeout=2)
+        self.say(tr(self.language, "undone", title=crit.title if crit else cid), timeout=2)
 
     def edit_note(self, cid: str) -> None:
         from .note import NoteScreen
@@ -256,7 +260,7 @@ class WkApp(App):
             if c.id not in values:
                 self.goto_field(c.field_id, c.id)
                 return
-        self.notify(tr(self.language, "all_rated"))
+        self.say(tr(self.language, "all_rated"))
 
     def set_language(self, lang: str) -> None:
         """Switch UI and questionnaire language; screens are rebuilt in the new language."""

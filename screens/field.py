@@ -85,7 +85,7 @@ class FieldScreen(WkScreen):
         if lst.index < len(lst.rows) - 1:
             lst.move(1)
         else:
-            self.notify(self.t("last_in_field", next_key=key_for("next_field")), timeout=3)
+            self.app.say(self.t("last_in_field", next_key=key_for("next_field")), timeout=3)
 
     def action_clear(self) -> None:
         self.app.rate(self.criteria.criterion.id, None)

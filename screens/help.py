@@ -16,7 +16,7 @@ from .keys import KEYS
 
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
-    KEY_AREAS = ("modal",)
+    KEY_AREAS = ("help",)
 
     def __init__(self, source: Screen) -> None:
         super().__init__()
@@ -67,7 +67,4 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help").focus()
 
     def action_dismiss_modal(self) -> None:
-        self.dismiss(None)
-
-    def key_question_mark(self) -> None:
         self.dismiss(None)

@@ -42,6 +42,9 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
     "modal": [
         ("escape", "dismiss_modal", "k_close", True, "Esc"),
     ],
+    "help": [
+        ("escape,question_mark,f1,q", "dismiss_modal", "k_close", True, "Esc"),
+    ],
     "note": [
         ("escape,ctrl+s", "keep", "k_save_note", True, "Esc"),
     ],
@@ -51,14 +54,9 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
 RATING_ACTIONS = {"ja", "eher_ja", "eher_nein", "nein", "keine_einschaetzung"}
 
 
-#: Areas whose keys win over the focused widget (lists would otherwise eat PageDown).
-PRIORITY_AREAS = {"nav"}
-
-
 def bindings(areas: tuple[str, ...], lang: str) -> list[Binding]:
     table = UI.get(lang, UI["de"])
-    return [Binding(keys, action, table[desc], show=show, key_display=display,
-                    priority=area in PRIORITY_AREAS)
+    return [Binding(keys, action, table[desc], show=show, key_display=display)
             for area in areas for keys, action, desc, show, display in KEYS[area]]
 
 

@@ -10,6 +10,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .base import WkScreen
+from .widgets.plain import FieldList
 from .widgets.sidebar import VerdictSidebar, bar, pct
 from .widgets.titlebar import TitleBar
 
@@ -26,7 +27,7 @@ class OverviewScreen(WkScreen):
             with Vertical(id="main"):
                 yield Static(Text(self.app.q.title, "bold"), id="q-title")
                 yield Static(Text(self.t("overview_hint"), "dim"))
-                yield OptionList(*self._options(), id="fields")
+                yield FieldList(*self._options(), id="fields")
             yield VerdictSidebar()
         yield Footer()
 

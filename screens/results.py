@@ -6,11 +6,11 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from .base import WkScreen
 from .widgets.criteria import SYMBOL_STYLE, WEAK
+from .widgets.plain import ReportScroll
 from .widgets.sidebar import pct
 from .widgets.titlebar import TitleBar
 
@@ -23,7 +23,7 @@ class ResultsScreen(WkScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.t("results_title"))
-        with VerticalScroll(id="results-scroll"):
+        with ReportScroll(id="results-scroll"):
             yield Static(id="results")
         yield Footer()
 

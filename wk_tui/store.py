@@ -71,7 +71,14 @@ class SessionStore:
             raise WkError("file exists already; open it instead of creating it", path)
         lock = SessionLock(path).acquire()
         store = cls(path, session, questionnaire, False, lock)
-        store.flush()
+        try:
+            store._write(dumps(session).encode("utf-8"))
+        except BaseException:
+            lock.release()
+            raise
+        if store.last_error:
+            lock.release()
+            raise WkError(f"cannot create the session file: {store.last_error}", path)
         return store
 
     # ------------------------------------------------------------------ editing

@@ -1,0 +1,106 @@
+"""Export the final report from the TUI: format, target file, and a Markdown preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Footer, Input, RadioButton, RadioSet, Static
+
+from wk_tui.export import FORMATS, default_filename, encode, render
+from wk_tui.storage import atomic_write
+
+from .base import tr
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Dismisses with the written path, or None when cancelled."""
+
+    CSS_PATH = "export.tcss"
+    KEY_AREAS = ("modal",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fmt = "md"
+        self.confirm_overwrite: Path | None = None
+
+    def t(self, key: str, **kw: object) -> str:
+        return tr(self.app.language, key, **kw)
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown
+
+        with Vertical(id="export"):
+            yield Static(Text(self.t("export_title"), "bold"), id="export-title")
+            with Horizontal(id="export-options"):
+                with RadioSet(id="format"):
+                    for fmt in FORMATS:
+                        yield RadioButton(fmt.upper(), value=fmt == self.fmt, name=fmt)
+                yield Checkbox(self.t("with_notes"), value=True, id="notes")
+            yield Static(Text(self.t("target"), "bold"))
+            yield Input(str(self._default_target()), id="target")
+            yield Static(id="export-status")
+            yield Static(Text(self.t("preview"), "bold"))
+            with VerticalScroll(id="preview"):
+                yield Markdown(self._markdown(), id="preview-md")
+            with Horizontal(id="export-buttons"):
+                yield Button(self.t("write"), id="write", variant="primary")
+                yield Button(self.t("cancel"), id="cancel")
+        yield Footer()
+
+    def _default_target(self) -> Path:
+        store = self.app.store
+        return store.path.parent / default_filename(store.session, self.fmt)
+
+    def _markdown(self) -> str:
+        store = self.app.store
+        return render(store.session, store.questionnaire, "md", self._notes())
+
+    def _notes(self) -> bool:
+        boxes = self.query("#notes")
+        return boxes.first(Checkbox).value if boxes else True
+
+    @on(RadioSet.Changed, "#format")
+    def _format(self, event: RadioSet.Changed) -> None:
+        target = self.query_one("#target", Input)
+        old_default = str(self._default_target())
+        self.fmt = event.pressed.name
+        if target.value == old_default:
+            target.value = str(self._default_target())
+        self.confirm_overwrite = None
+
+    @on(Checkbox.Changed, "#notes")
+    def _notes_changed(self) -> None:
+        self.query_one("#preview-md").update(self._markdown())
+
+    @on(Input.Changed, "#target")
+    def _target_changed(self) -> None:
+        self.confirm_overwrite = None
+
+    @on(Button.Pressed, "#cancel")
+    def action_dismiss_modal(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#write")
+    @on(Input.Submitted, "#target")
+    def _write(self) -> None:
+        status = self.query_one("#export-status", Static)
+        target = Path(self.query_one("#target", Input).value.strip()).expanduser()
+        if target.exists() and self.confirm_overwrite != target:
+            self.confirm_overwrite = target
+            status.update(Text(self.t("exists"), "bold yellow"))
+            return
+        store = self.app.store
+        data = encode(render(store.session, store.questionnaire, self.fmt, self._notes()),
+                      self.fmt)
+        try:
+            atomic_write(target, data, keep_backup=False)
+        except OSError as exc:
+            status.update(Text(f"{target}: {exc.strerror or exc}", "bold red"))
+            return
+        self.app.say(self.t("written", path=target))
+        self.dismiss(target)
