@@ -19,7 +19,7 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
         ("pageup,left_square_bracket", "prev_field", "k_prev_field", True, "["),
         ("o", "overview", "k_overview", True, None),
         ("r", "results", "k_results", True, None),
-        ("e", "export", "k_export", True, None),
+        ("e", "export", "k_export", False, None),
         ("ctrl+z", "undo", "k_undo", False, None),
         ("question_mark,f1", "help", "k_help", True, "?"),
         ("q", "quit", "k_quit", True, None),

@@ -36,8 +36,8 @@ class TitleBar(Widget):
             left.append(name)  # user text: appended as plain text, never parsed as markup
         if self.where:
             left.append(f" · {self.where}")
-        state = self.save_state
-        right = Text(f" ● {tr(lang, 'unsaved')}" if state == "unsaved"
+        state = self.save_state if self.app.store is not None else ""
+        right = Text("") if not state else Text(f" ● {tr(lang, 'unsaved')}" if state == "unsaved"
                      else f" ✓ {tr(lang, 'saved')}" if state == "saved"
                      else f" ⚠ {tr(lang, 'read_only')}" if state == "read_only"
                      else " ⚠ " + state)
