@@ -88,3 +88,9 @@ def test_usage_errors_exit_2():
 def test_missing_file_exits_3(tmp_path):
     out = run_cli("summary", str(tmp_path / "nope.toml"))
     assert out.returncode == 3 and "file not found" in out.stderr
+
+
+def test_bare_path_means_open_and_needs_a_terminal(tmp_path):
+    out = run_cli(str(EXAMPLE))
+    assert out.returncode == 3
+    assert "needs a terminal" in out.stderr and "Traceback" not in out.stderr

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from conftest import EXAMPLE, SYMBOL_TO_VALUE, seed_rows
 
@@ -91,6 +89,6 @@ def test_weights_change_the_overall_mean(q):
     values.update({c.id: "nein" for c in q.field("hf2").criteria})
     assert score(q, values).score == pytest.approx(50.0)
     fields = list(q.fields)
-    fields[0] = dataclasses.replace(fields[0], weight=3.0)
-    heavy = dataclasses.replace(q, fields=tuple(fields), _index={})
+    fields[0] = fields[0].replace(weight=3.0)
+    heavy = q.replace(fields=tuple(fields))
     assert score(heavy, values).score == pytest.approx(75.0)

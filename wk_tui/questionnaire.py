@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SchemaTooNewError, ValidationError
 from .paths import questionnaire_path
+from .record import Factory, Record
 from .tomlpos import Problems, locate, read_toml
 
 FORMAT_ID = "wk-tui-questionnaire"
@@ -20,16 +20,14 @@ LANGUAGES = ("de", "en")
 DEFAULT_ID = "weltoffene-kommune"
 
 
-@dataclass(frozen=True)
-class ScaleStep:
+class ScaleStep(Record):
     value: str
     symbol: str
     label: str
     points: int | None  # None: "keine Einschätzung", rated but not counted
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(Record):
     id: str
     min: float
     max: float
@@ -39,8 +37,7 @@ class Band:
         return self.min <= score < self.max or (last and score == self.max)
 
 
-@dataclass(frozen=True)
-class Criterion:
+class Criterion(Record):
     id: str
     title: str
     field_id: str
@@ -48,8 +45,7 @@ class Criterion:
     suggestion: str = ""
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(Record):
     id: str
     number: int
     title: str
@@ -58,8 +54,7 @@ class Field:
     criteria: tuple[Criterion, ...] = ()
 
 
-@dataclass(frozen=True)
-class Questionnaire:
+class Questionnaire(Record):
     id: str
     language: str
     title: str
@@ -70,27 +65,29 @@ class Questionnaire:
     bands: tuple[Band, ...]
     fields: tuple[Field, ...]
     path: Path | None = None
-    _index: dict = field(default_factory=dict, compare=False, repr=False)
+    index_: dict = Factory(dict)
+    _transient = ("index_",)
 
     def __post_init__(self) -> None:
+        self.index_ = {}
         for f in self.fields:
-            self._index[f.id] = f
+            self.index_[f.id] = f
             for c in f.criteria:
-                self._index[c.id] = c
+                self.index_[c.id] = c
         for s in self.scale:
-            self._index["scale:" + s.value] = s
+            self.index_["scale:" + s.value] = s
 
     def field(self, fid: str) -> Field:
-        return self._index[fid]
+        return self.index_[fid]
 
     def criterion(self, cid: str) -> Criterion:
-        return self._index[cid]
+        return self.index_[cid]
 
     def has_criterion(self, cid: str) -> bool:
-        return isinstance(self._index.get(cid), Criterion)
+        return isinstance(self.index_.get(cid), Criterion)
 
     def step(self, value: str) -> ScaleStep:
-        return self._index["scale:" + value]
+        return self.index_["scale:" + value]
 
     @property
     def criteria(self) -> list[Criterion]:

@@ -10,13 +10,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from .questionnaire import MAX_POINTS, Band, Field, Questionnaire
+from .record import Record
 
 
-@dataclass(frozen=True)
-class Counts:
+class Counts(Record):
     rated: int = 0     # has any scale value (keine_einschaetzung included)
     counted: int = 0   # has a value that carries points
     unknown: int = 0   # rated keine_einschaetzung ("–")
@@ -28,8 +27,7 @@ class Counts:
         return self.rated + self.open
 
 
-@dataclass(frozen=True)
-class FieldResult:
+class FieldResult(Record):
     field: Field
     counts: Counts
     score: float | None
@@ -40,8 +38,7 @@ class FieldResult:
         return self.counts.open > 0
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(Record):
     fields: tuple[FieldResult, ...]
     counts: Counts
     score: float | None

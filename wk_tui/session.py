@@ -8,9 +8,9 @@ round trip never drops data.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from .questionnaire import SCALE_VALUES, Questionnaire
+from .record import Factory, Record
 from .tomlpos import Problems
 
 SCHEMA_ID = "wk-tui-session"
@@ -23,91 +23,84 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).astimezone().replace(microsecond=0)
 
 
-@dataclass
-class Rating:
+class Rating(Record):
     value: str
     note: str = ""
     updated: dt.datetime | None = None
-    extra: dict = field(default_factory=dict)
+    extra: dict = Factory(dict)
 
 
-@dataclass
-class KeyFigure:
+class KeyFigure(Record):
     label: str
     value: str
     source: str = ""
-    extra: dict = field(default_factory=dict)
+    extra: dict = Factory(dict)
 
 
-@dataclass
-class Municipality:
+class Municipality(Record):
     name: str = ""
     population: int | None = None
     population_source: str = ""
     foreign_share: float | None = None
     foreign_share_source: str = ""
     head_of_administration: str = ""
-    project_leads: list[str] = field(default_factory=list)
-    challenges: list[str] = field(default_factory=list)
+    project_leads: list[str] = Factory(list)
+    challenges: list[str] = Factory(list)
     context: str = ""
-    key_figures: list[KeyFigure] = field(default_factory=list)
-    extra: dict = field(default_factory=dict)
+    key_figures: list[KeyFigure] = Factory(list)
+    extra: dict = Factory(dict)
 
 
-@dataclass
-class Event:
+class Event(Record):
     date: dt.date
     title: str
     end: dt.date | None = None
     participants: str = ""
     text: str = ""
-    extra: dict = field(default_factory=dict)
+    extra: dict = Factory(dict)
 
 
-@dataclass
-class Action:
+class Action(Record):
     text: str
     owner: str = ""
     due: dt.date | None = None
-    extra: dict = field(default_factory=dict)
+    extra: dict = Factory(dict)
 
 
-@dataclass
-class FieldWork:
-    works: list[str] = field(default_factory=list)
-    not_yet: list[str] = field(default_factory=list)
-    actions: list[Action] = field(default_factory=list)
-    extra: dict = field(default_factory=dict)
+class FieldWork(Record):
+    works: list[str] = Factory(list)
+    not_yet: list[str] = Factory(list)
+    actions: list[Action] = Factory(list)
+    extra: dict = Factory(dict)
 
 
-@dataclass
-class Workshop:
+class Workshop(Record):
     date: dt.date | None = None
     facilitator: str = ""
     participants: str = ""
-    fields: list[str] = field(default_factory=list)
-    results: dict[str, FieldWork] = field(default_factory=dict)
+    fields: list[str] = Factory(list)
+    results: dict[str, FieldWork] = Factory(dict)
     outlook: str = ""
-    extra: dict = field(default_factory=dict)
+    extra: dict = Factory(dict)
 
     def is_empty(self) -> bool:
         return not (self.fields or self.results or self.outlook or self.date
                     or self.facilitator or self.participants or self.extra)
 
 
-@dataclass
-class Session:
+class Session(Record):
     questionnaire: str
     language: str = "de"
     created: dt.datetime | None = None
     updated: dt.datetime | None = None
-    municipality: Municipality = field(default_factory=Municipality)
-    ratings: dict[str, Rating] = field(default_factory=dict)
-    timeline: list[Event] = field(default_factory=list)
-    workshop: Workshop = field(default_factory=Workshop)
-    extra: dict = field(default_factory=dict)
+    municipality: Municipality = Factory(Municipality)
+    ratings: dict[str, Rating] = Factory(dict)
+    timeline: list[Event] = Factory(list)
+    workshop: Workshop = Factory(Workshop)
+    extra: dict = Factory(dict)
     #: ratings/workshop fields naming criteria the questionnaire does not know (kept).
-    warnings: list[str] = field(default_factory=list, compare=False)
+    warnings: list[str] = Factory(list)
+    _transient = ("warnings",)
 
     def values(self, q: Questionnaire | None = None) -> dict[str, str]:
         """criterion id → value, for scoring (restricted to ``q``'s criteria if given)."""

@@ -11,12 +11,8 @@
 from __future__ import annotations
 
 import fcntl
-import json
 import os
-import socket
 from pathlib import Path
-
-import tomli_w
 
 from .errors import LockedError, SchemaTooNewError, ValidationError, WkError
 from .questionnaire import Questionnaire, bundled, load_questionnaire
@@ -86,6 +82,8 @@ def load_session(path: Path, questionnaire: Path | Questionnaire | None = None,
 
 
 def dumps(session: Session) -> str:
+    import tomli_w  # only writers need it
+
     return tomli_w.dumps(session_to_dict(session), multiline_strings=False)
 
 
@@ -149,12 +147,17 @@ class SessionLock:
         self.fd: int | None = None
 
     def holder(self) -> dict:
+        import json
+
         try:
             return json.loads(self.lock_path.read_text("utf-8"))
         except (OSError, ValueError):
             return {}
 
     def acquire(self) -> SessionLock:
+        import json
+        import socket
+
         while True:
             fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
             try:

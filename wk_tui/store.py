@@ -9,17 +9,16 @@ typing never waits for the disk. :meth:`flush` writes synchronously (quit, SIGTE
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import WkError
 from .questionnaire import Questionnaire
+from .record import Record
 from .session import Rating, Session, now
 from .storage import SessionLock, atomic_write, dumps, load_session
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Record):
     """One undoable rating change: the criterion and its previous rating (or None)."""
 
     cid: str

@@ -1,0 +1,70 @@
+"""Export of a session: the final report as Markdown or HTML, the data as JSON or CSV.
+
+This package is imported by the headless ``export`` command and by the TUI's export
+action; it never imports Textual, and the format modules are imported only when used
+(Markdown output needs neither ``rich`` nor ``markdown_it``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..questionnaire import Questionnaire
+from ..session import Session
+
+FORMATS = ("md", "html", "json", "csv")
+
+#: File name extensions (lower case, without dot) that name a format.
+EXTENSIONS = {"md": "md", "markdown": "md", "html": "html", "htm": "html",
+              "json": "json", "csv": "csv"}
+
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def render(session: Session, questionnaire: Questionnaire, fmt: str,
+           notes: bool = True) -> str:
+    """The export of ``session`` in ``fmt`` (one of :data:`FORMATS`) as text.
+
+    CSV text has CRLF line ends but no byte order mark; :func:`encode` adds it.
+    """
+    if fmt == "md":
+        from .markdown import render_markdown
+
+        return render_markdown(session, questionnaire, notes)
+    if fmt == "html":
+        from .html import render_html
+        from .markdown import render_markdown
+
+        return render_html(render_markdown(session, questionnaire, notes), session,
+                           questionnaire)
+    if fmt == "json":
+        from .tabular import render_json
+
+        return render_json(session, questionnaire)
+    if fmt == "csv":
+        from .tabular import render_csv
+
+        return render_csv(session, questionnaire)
+    raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
+
+
+def encode(text: str, fmt: str) -> bytes:
+    """The bytes to write: UTF-8, and for CSV with a byte order mark (for Excel)."""
+    return text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
+
+
+def slug(name: str) -> str:
+    """Lowercase ASCII for file names: ä→ae ö→oe ü→ue ß→ss, other runs become "-"."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name.lower().translate(_TRANSLIT))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))  # é → e
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def default_filename(session: Session, fmt: str, today: dt.date | None = None) -> str:
+    """``<municipality-slug>-selbstcheck-<date>.<ext>`` (date: today, ISO)."""
+    today = today or dt.date.today()
+    name = slug(session.municipality.name) or "kommune"
+    return f"{name}-selbstcheck-{today.isoformat()}.{fmt}"

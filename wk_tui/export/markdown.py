@@ -1,0 +1,248 @@
+"""The final report (Abschlussbericht) as CommonMark with GFM tables.
+
+The structure mirrors the Abschlussbericht of the model project: 1. Ausgangslage,
+2. Umsetzung, 3. Ergebnisse Selbstcheck-Fragebogen, 4. Ergebnisse Selbstcheck-Workshop,
+5. Ausblick, and an appendix with the notes. Sections without data are left out and the
+remaining ones are numbered consecutively. Every text that does not come from this
+module goes through :mod:`.mdescape`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..i18n import number, tr
+from ..questionnaire import Field, Questionnaire
+from ..scoring import Result, score
+from ..session import Municipality, Session
+from .mdescape import block, cell, inline
+from .strings import REPORT
+
+
+class Report:
+    """Collects Markdown blocks; blocks are separated by one blank line."""
+
+    def __init__(self, session: Session, q: Questionnaire, notes: bool = True) -> None:
+        self.s, self.q, self.notes = session, q, notes
+        self.lang = session.language if session.language in REPORT else "de"
+        self.values = session.values(q)
+        self.result: Result = score(q, self.values)
+        self.blocks: list[str] = []
+        self.section_no = 0
+
+    # ----------------------------------------------------------------- helpers
+
+    def t(self, key: str, **kw: object) -> str:
+        return tr(REPORT, self.lang, key, **kw)
+
+    def add(self, *blocks: str) -> None:
+        self.blocks.extend(b for b in blocks if b)
+
+    def section(self, title_key: str) -> None:
+        self.section_no += 1
+        self.add(f"## {self.section_no}. {self.t(title_key)}")
+
+    def date(self, d: dt.date, year: bool = True) -> str:
+        month = self.t("months").split()[d.month - 1]
+        return self.t("date" if year else "date_no_year", day=d.day, month=month, year=d.year)
+
+    def date_range(self, start: dt.date, end: dt.date | None) -> str:
+        if end is None or end == start:
+            return self.date(start)
+        return f"{self.date(start, year=start.year != end.year)} – {self.date(end)}"
+
+    def percent(self, value: float | None) -> str:
+        if value is None:
+            return self.t("no_score")
+        return self.t("percent", value=number(value, self.lang))
+
+    def integer(self, n: int) -> str:
+        text = f"{n:,}"
+        return text.replace(",", ".") if self.lang == "de" else text
+
+    def bound(self, value: float) -> str:
+        return number(value, self.lang, 0 if value == int(value) else 1)
+
+    def field_title(self, f: Field) -> str:
+        return self.t("field_title", number=f.number, title=inline(f.title))
+
+    def step_label(self, value: str | None) -> str:
+        return inline(self.q.step(value).label) if value else self.t("unrated")
+
+    # ----------------------------------------------------------------- report
+
+    def render(self) -> str:
+        name = self.s.municipality.name.strip()
+        self.add("# " + (self.t("title", name=inline(name)) if name else self.t("title_anon")))
+        subtitle = inline(self.q.title)
+        if self.s.updated:
+            subtitle += " · " + self.t("as_of", date=self.date(self.s.updated.date()))
+        self.add(subtitle)
+        if self.result.provisional:
+            total = self.result.counts.total
+            text = (self.t("provisional_text", open=self.result.counts.open, total=total)
+                    if self.values else self.t("provisional_none", total=total))
+            self.add(f"> **{self.t('provisional_label')}:** {text}")
+        for part in (self.start, self.timeline, self.results, self.workshop, self.outlook,
+                     self.appendix):
+            part()
+        return "\n\n".join(self.blocks) + "\n"
+
+    def start(self) -> None:
+        m: Municipality = self.s.municipality
+        items = []
+        if m.population is not None:
+            items.append(self.item("population", self.integer(m.population),
+                                   m.population_source))
+        if m.foreign_share is not None:
+            items.append(self.item("foreign_share", self.percent(m.foreign_share),
+                                   m.foreign_share_source))
+        for k in m.key_figures:
+            items.append(self.item(None, inline(k.value), k.source, label=k.label))
+        if m.head_of_administration.strip():
+            items.append(self.item("head", inline(m.head_of_administration)))
+        leads = [inline(x) for x in m.project_leads if x.strip()]
+        if leads:
+            items.append(self.item("leads", ", ".join(leads)))
+        challenges = bullets(m.challenges)
+        context = block(m.context)
+        if not (items or challenges or context):
+            return
+        self.section("s_start")
+        if items:
+            name = m.name.strip()
+            self.add(self.t("start_intro", name=inline(name)) if name
+                     else self.t("start_intro_anon"), "\n".join(items))
+        if challenges:
+            self.add(f"### {self.t('challenges')}", self.t("challenges_intro"), challenges)
+        if context:
+            self.add(f"### {self.t('context')}", self.t("context_intro"), context)
+
+    def item(self, key: str | None, value: str, source: str = "", label: str = "") -> str:
+        """A ``- **Label:** value (Quelle: …)`` line; ``value`` is already Markdown."""
+        head = self.t(key) if key else inline(label)
+        text = f"- **{head}:** {value}".rstrip()
+        if source.strip():
+            text += f" ({self.t('source', source=inline(source))})"
+        return text
+
+    def timeline(self) -> None:
+        if not self.s.timeline:
+            return
+        self.section("s_timeline")
+        for e in self.s.timeline:
+            title = inline(e.title)
+            when = self.date_range(e.date, e.end)
+            self.add(f"### {when}: {title}" if title else f"### {when}")
+            if e.participants.strip():
+                self.add(f"**{self.t('participants')}:** {inline(e.participants)}")
+            self.add(block(e.text))
+
+    def results(self) -> None:
+        from .results import add_results  # it imports this module: import on use
+
+        add_results(self)
+
+    def workshop(self) -> None:
+        w = self.s.workshop
+        meta = []
+        if w.date:
+            meta.append(f"- **{self.t('ws_date')}:** {self.date(w.date)}")
+        if w.facilitator.strip():
+            meta.append(f"- **{self.t('ws_facilitator')}:** {inline(w.facilitator)}")
+        if w.participants.strip():
+            meta.append(f"- **{self.t('ws_participants')}:** {inline(w.participants)}")
+        fids = self.workshop_fields()
+        if not (meta or fids):
+            return
+        self.section("s_workshop")
+        self.add("\n".join(meta))
+        if w.fields:
+            self.add(self.t("ws_fields_intro"), "\n".join(
+                "- " + self.ws_field_label(fid, "ws_field_item") for fid in w.fields))
+        worked = [fid for fid in fids if self.has_results(fid)]
+        if worked:
+            self.add(self.t("ws_questions_intro"), "\n".join(
+                f"- {self.t(k)}" for k in ("ws_q_works", "ws_q_not_yet", "ws_q_actions")))
+        for fid in worked:
+            fw = w.results[fid]
+            self.add("### " + self.ws_field_label(fid, "ws_results"))
+            for key, items in (("works", fw.works), ("not_yet", fw.not_yet),
+                               ("actions", [a.text for a in fw.actions])):
+                if bullets(items):
+                    self.add(f"#### {self.t(key)}", bullets(items))
+
+    def workshop_fields(self) -> list[str]:
+        """Chosen fields in their order, then fields that only have results."""
+        w = self.s.workshop
+        return list(dict.fromkeys([*w.fields, *w.results]))
+
+    def has_results(self, fid: str) -> bool:
+        fw = self.s.workshop.results.get(fid)
+        return bool(fw and (bullets(fw.works) or bullets(fw.not_yet)
+                            or bullets([a.text for a in fw.actions])))
+
+    def known_field(self, fid: str) -> Field | None:
+        return next((f for f in self.q.fields if f.id == fid), None)
+
+    def ws_field_label(self, fid: str, key: str) -> str:
+        """``key`` is "ws_field_item" or "ws_results"; unknown ids are shown as they are."""
+        f = self.known_field(fid)
+        if f is not None:
+            return self.t(key, number=f.number, title=inline(f.title))
+        if key == "ws_results":
+            return self.t("ws_results_unknown", title=inline(fid))
+        return inline(fid)
+
+    def outlook(self) -> None:
+        rows = []
+        for fid in self.workshop_fields():
+            fw = self.s.workshop.results.get(fid)
+            f = self.known_field(fid)
+            for a in fw.actions if fw else ():
+                if not a.text.strip():
+                    continue
+                rows.append([str(f.number) if f else cell(fid), cell(a.text), cell(a.owner),
+                             self.date(a.due) if a.due else ""])
+        outlook = block(self.s.workshop.outlook)
+        if not (rows or outlook):
+            return
+        self.section("s_outlook")
+        if rows:
+            cols = [self.t(k) for k in ("col_field", "col_action", "col_owner", "col_due")]
+            self.add(f"### {self.t('actions_heading')}", table(cols, "clll", rows))
+        if outlook:
+            if rows:
+                self.add(f"### {self.t('outlook_heading')}")
+            self.add(outlook)
+
+    def appendix(self) -> None:
+        if not self.notes:
+            return
+        parts = []
+        for f in self.q.fields:
+            lines = [f"- **{inline(c.title)}** ({self.step_label(self.s.value(c.id))}): "
+                     f"{inline(self.s.note(c.id))}"
+                     for c in f.criteria if self.s.note(c.id).strip()]
+            if lines:
+                parts += [f"### {self.field_title(f)}", "\n".join(lines)]
+        if parts:
+            self.add(f"## {self.t('s_notes')}", *parts)
+
+
+def bullets(items: list[str]) -> str:
+    """A bullet list of literal texts (empty items are skipped)."""
+    return "\n".join(f"- {inline(x)}" for x in items if x.strip())
+
+
+def table(header: list[str], align: str, rows: list[list[str]]) -> str:
+    """A GFM table; cells are Markdown already (escaped with ``cell``)."""
+    marks = {"l": "---", "c": ":---:", "r": "---:"}
+    lines = ["| " + " | ".join(header) + " |",
+             "| " + " | ".join(marks[a] for a in align) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def render_markdown(session: Session, q: Questionnaire, notes: bool = True) -> str:
+    return Report(session, q, notes).render()
