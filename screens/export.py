@@ -32,8 +32,6 @@ class ExportScreen(ModalScreen[Path | None]):
         return tr(self.app.language, key, **kw)
 
     def compose(self) -> ComposeResult:
-        from textual.widgets import Markdown
-
         with Vertical(id="export"):
             yield Static(Text(self.t("export_title"), "bold"), id="export-title")
             with Horizontal(id="export-options"):
@@ -46,7 +44,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static(id="export-status")
             yield Static(Text(self.t("preview"), "bold"))
             with VerticalScroll(id="preview"):
-                yield Markdown(self._markdown(), id="preview-md")
+                yield Static("…", id="preview-md")
             with Horizontal(id="export-buttons"):
                 yield Button(self.t("write"), id="write", variant="primary")
                 yield Button(self.t("cancel"), id="cancel")
@@ -56,13 +54,24 @@ class ExportScreen(ModalScreen[Path | None]):
         store = self.app.store
         return store.path.parent / default_filename(store.session, self.fmt)
 
-    def _markdown(self) -> str:
+    def _preview(self) -> object:
+        """The Markdown report rendered by Rich: one widget, however long the report.
+
+        (Textual's Markdown widget mounts a widget per block and table, which took
+        seconds for a full report.)
+        """
+        from rich.markdown import Markdown
+
         store = self.app.store
-        return render(store.session, store.questionnaire, "md", self._notes())
+        return Markdown(render(store.session, store.questionnaire, "md", self._notes()))
 
     def _notes(self) -> bool:
         boxes = self.query("#notes")
         return boxes.first(Checkbox).value if boxes else True
+
+    def on_mount(self) -> None:
+        # Paint the dialog first; the (longer) preview follows on the next refresh.
+        self.call_after_refresh(self._notes_changed)
 
     @on(RadioSet.Changed, "#format")
     def _format(self, event: RadioSet.Changed) -> None:
@@ -75,7 +84,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @on(Checkbox.Changed, "#notes")
     def _notes_changed(self) -> None:
-        self.query_one("#preview-md").update(self._markdown())
+        self.query_one("#preview-md", Static).update(self._preview())
 
     @on(Input.Changed, "#target")
     def _target_changed(self) -> None:
