@@ -181,9 +181,12 @@ class WkApp(App):
             return
         self.revision += 1
         self.save_state = "unsaved"
-        crit = self.q.criterion(cid) if self.q.has_criterion(cid) else None
-        self.goto_field(crit.field_id, cid) if crit else None
-        self.say(tr(self.language, "undone", title=crit.title if crit else cid), timeout=2)
+        if not self.q.has_criterion(cid):
+            self.say(tr(self.language, "undone", title=cid), timeout=2)
+            return
+        crit = self.q.criterion(cid)
+        self.goto_field(crit.field_id, cid)
+        self.say(tr(self.language, "undone", title=crit.title), timeout=2)
 
     def edit_note(self, cid: str) -> None:
         from .note import NoteScreen

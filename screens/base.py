@@ -17,6 +17,25 @@ class WkScreen(Screen):
     """Base of the main screens; the navigation actions delegate to the app."""
 
     KEY_AREAS: tuple[str, ...] = ("nav",)
+    stale = False
+
+    def follow_revisions(self) -> None:
+        """Call :meth:`show_revision` on every change while current, else on resume."""
+        self.watch(self.app, "revision", self._revision, init=False)
+
+    def _revision(self) -> None:
+        if self.is_current:
+            self.show_revision()
+        else:
+            self.stale = True  # hidden screens catch up when shown, not on every key
+
+    def on_screen_resume(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.show_revision()
+
+    def show_revision(self) -> None:
+        """Bring the screen up to date with the session (override)."""
 
     @property
     def lang(self) -> str:

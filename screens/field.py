@@ -57,9 +57,9 @@ class FieldScreen(WkScreen):
 
     def on_mount(self) -> None:
         self.query_one(CriterionList).focus()
-        self.watch(self.app, "revision", self._changed, init=False)
+        self.follow_revisions()
 
-    def _changed(self) -> None:
+    def show_revision(self) -> None:
         self.query_one(CriterionList).refresh_rows()
 
     @property

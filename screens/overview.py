@@ -47,10 +47,10 @@ class OverviewScreen(WkScreen):
         return options
 
     def on_mount(self) -> None:
-        self.watch(self.app, "revision", self._refresh_options, init=False)
+        self.follow_revisions()
         self.query_one(OptionList).focus()
 
-    def _refresh_options(self) -> None:
+    def show_revision(self) -> None:
         fields = self.query_one(OptionList)
         highlighted = fields.highlighted
         fields.clear_options()

@@ -28,10 +28,11 @@ class ResultsScreen(WkScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "revision", self._update, init=True)
+        self.show_revision()
+        self.follow_revisions()
         self.query_one("#results-scroll").focus()
 
-    def _update(self) -> None:
+    def show_revision(self) -> None:
         self.query_one("#results", Static).update(self.build())
 
     def build(self) -> Group:

@@ -9,7 +9,6 @@ from pathlib import Path
 from conftest import EXAMPLE
 
 from screens.app import WkApp, create_app
-from wk_tui.questionnaire import bundled
 from wk_tui.storage import new_session, save_session
 
 
@@ -40,7 +39,3 @@ def screen_text(app: WkApp) -> str:
         rows.setdefault(float(el.attrib["y"]), []).append((float(el.attrib["x"]), el.text))
     lines = ["".join(t for _, t in sorted(parts)) for _, parts in sorted(rows.items())]
     return "\n".join(line.replace("\u00a0", " ") for line in lines if line.strip())
-
-
-def q_de():
-    return bundled("weltoffene-kommune", "de")
