@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
-from textual.reactive import reactive, var
+from textual.reactive import var
 from textual.screen import Screen
 
 from wk_tui.errors import LockedError, WkError
@@ -25,12 +25,15 @@ AUTOSAVE_SECONDS = 0.4
 
 
 class WkApp(App):
-    CSS_PATH = "app.tcss"
+    # field.tcss too: the first field screen is the default screen, whose own CSS_PATH
+    # Textual does not load (it does for pushed screens).
+    CSS_PATH = ["app.tcss", "field.tcss"]
     TITLE = "wk-tui"
 
-    revision = reactive(0)
-    language = reactive("de")
-    save_state = reactive("saved")
+    # ``var``: these drive watchers, they never repaint the whole screen themselves.
+    revision = var(0)
+    language = var("de")
+    save_state = var("saved")
     result: var[Result | None] = var(None)
 
     def __init__(self, store: SessionStore | None = None, language: str | None = None,
@@ -46,6 +49,7 @@ class WkApp(App):
             store.session.language if store else "de")
         self.set_reactive(WkApp.language, lang if lang in ("de", "en") else "de")
         self._q_cache: dict[str, Questionnaire] = {}
+        self._scored: tuple[tuple, Result | None] = ((), None)
 
     # ------------------------------------------------------------------ state
     @property
@@ -68,12 +72,31 @@ class WkApp(App):
         return self.store.session.municipality.name if self.store else ""
 
     def compute_result(self) -> Result | None:
-        _ = self.revision  # recomputed on every change
+        """The live verdict: a function of the session state (revision) and language.
+
+        Textual calls compute methods on every read, so the score is cached per state.
+        """
         if self.store is None:
             return None
-        return score(self.q, self.store.session.values(self.q))
+        key = (id(self.store), self.revision, self.language)
+        if self._scored[0] != key:
+            self._scored = (key, score(self.q, self.store.session.values(self.q)))
+        return self._scored[1]
 
     # ------------------------------------------------------------------ lifecycle
+    def get_default_screen(self) -> Screen:
+        """With a session, the first field screen *is* the first screen.
+
+        Pushing it from ``on_mount`` would paint a frame of an empty screen first and
+        throw it away; composing it as the default screen paints it in the first frame.
+        """
+        if self.store is None or self.locked is not None:
+            return super().get_default_screen()
+        fid = self.start_field or self._first_open_field()
+        screen = make(FieldScreen, self.language, fid)
+        self.install_screen(screen, name=self._key(screen.name))
+        return screen
+
     def on_mount(self) -> None:
         for theme in THEMES:
             self.register_theme(theme)
@@ -94,27 +117,30 @@ class WkApp(App):
 
             self.push_screen(make(StartScreen, self.language))
         else:
-            self.open_store(self.store, self.startup_warnings)
+            self.open_store(self.store, self.startup_warnings, show=False)
 
     def watch_theme(self, theme: str) -> None:
-        if theme in {t.name for t in THEMES} or theme in self.available_themes:
-            if theme != self.config.get("theme"):
-                self.config["theme"] = theme
-                save_config(theme=theme)
+        if theme in self.available_themes and theme != self.config.get("theme", DEFAULT_THEME):
+            self.config["theme"] = theme
+            save_config(theme=theme)
 
-    def open_store(self, store: SessionStore, warnings: Iterable[str] = ()) -> None:
+    def open_store(self, store: SessionStore, warnings: Iterable[str] = (),
+                   show: bool = True) -> None:
+        """Make ``store`` the open session; ``show`` goes to its first open field."""
         self.store = store
         self.revision += 1
         self.save_state = "read_only" if store.read_only else "saved"
-        remember(store.path, store.session.municipality.name,
-                 store.session.updated.isoformat() if store.session.updated else "")
+        # The recent list is a convenience: written after the first paint, not before.
+        self.call_after_refresh(
+            remember, store.path, store.session.municipality.name,
+            store.session.updated.isoformat() if store.session.updated else "")
         warnings = list(warnings) or store.session.warnings
         if warnings:
             ids = [w.split("'")[1] for w in warnings if w.count("'") >= 2]
             self.say(tr(self.language, "unknown_ids", n=len(warnings), ids=", ".join(ids)),
                      severity="warning", timeout=12)
-        first = self.start_field or self._first_open_field()
-        self.goto_field(first)
+        if show:
+            self.goto_field(self.start_field or self._first_open_field())
 
     def _first_open_field(self) -> str:
         values = self.store.session.values(self.q)
@@ -203,16 +229,27 @@ class WkApp(App):
                               self.store.session.note(cid), self.store.read_only), keep)
 
     # ------------------------------------------------------------------ navigation
+    def _key(self, name: str) -> str:
+        """Install key of a main screen: one instance per screen and language."""
+        return f"{self.language}/{name}"
+
     def _show(self, name: str, factory) -> Screen:
-        if not self.is_screen_installed(name):
-            self.install_screen(factory(), name=name)
-        screen = self.get_screen(name)
-        main = [s for s in self.screen_stack if isinstance(s, WkScreen)]
-        if main:
-            while self.screen is not main[-1]:
+        """Make the main screen ``name`` current, creating it once.
+
+        The stack holds a base screen (the first field screen, or a blank one before a
+        session is open) and at most one main screen above it, plus modals on top.
+        """
+        key = self._key(name)
+        if not self.is_screen_installed(key):
+            self.install_screen(factory(), name=key)
+        screen = self.get_screen(key)
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, WkScreen):
+            self.pop_screen()  # help, notes, export: closed by navigating
+        if screen in self.screen_stack:
+            while self.screen is not screen:
                 self.pop_screen()
-            if self.screen is not screen:
-                self.switch_screen(screen)
+        elif isinstance(self.screen, WkScreen) and self.screen is not self.screen_stack[0]:
+            self.switch_screen(screen)
         else:
             self.push_screen(screen)
         return screen
@@ -267,12 +304,15 @@ class WkApp(App):
 
     def set_language(self, lang: str) -> None:
         """Switch UI and questionnaire language; screens are rebuilt in the new language."""
-        current = self.screen.name if isinstance(self.screen, WkScreen) else None
-        while len(self.screen_stack) > 1:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, WkScreen):
             self.pop_screen()
+        current = self.screen.name if isinstance(self.screen, WkScreen) else None
+        old = self.language
         for name in ["overview", "results"] + [f"field:{f.id}" for f in self.q.fields]:
-            if self.is_screen_installed(name):
-                self.uninstall_screen(name)
+            key = f"{old}/{name}"
+            # The base screen cannot leave the stack; new-language screens go above it.
+            if self.is_screen_installed(key) and self.get_screen(key) not in self.screen_stack:
+                self.uninstall_screen(key)
         self.language = lang
         self.config["language"] = lang
         save_config(language=lang)

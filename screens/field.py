@@ -38,7 +38,7 @@ class FieldScreen(WkScreen):
                         for i, c in enumerate(field.criteria)]
                 yield CriterionList(rows, id="criteria")
                 yield Static(self._hint(), id="hint")
-            yield VerdictSidebar(self.field_id)
+            yield VerdictSidebar(app.result, self.field_id)
         yield Footer()
 
     def _hint(self) -> Text:
@@ -53,14 +53,16 @@ class FieldScreen(WkScreen):
     def on_resize(self) -> None:
         # Small terminals (80×24): hide the description and the key hint, the current
         # row shows its rating keys anyway.
-        self.set_class(self.size.height < 32, "-compact")
+        self.set_class(self.app.size.height < 32, "-compact")
 
     def on_mount(self) -> None:
+        self.on_resize()
         self.query_one(CriterionList).focus()
         self.follow_revisions()
 
     def show_revision(self) -> None:
         self.query_one(CriterionList).refresh_rows()
+        self.query_one(VerdictSidebar).result = self.app.result
 
     @property
     def criteria(self) -> CriterionList:

@@ -28,7 +28,7 @@ class OverviewScreen(WkScreen):
                 yield Static(Text(self.app.q.title, "bold"), id="q-title")
                 yield Static(Text(self.t("overview_hint"), "dim"))
                 yield FieldList(*self._options(), id="fields")
-            yield VerdictSidebar()
+            yield VerdictSidebar(self.app.result)
         yield Footer()
 
     def _options(self) -> list[Option]:
@@ -51,6 +51,7 @@ class OverviewScreen(WkScreen):
         self.query_one(OptionList).focus()
 
     def show_revision(self) -> None:
+        self.query_one(VerdictSidebar).result = self.app.result
         fields = self.query_one(OptionList)
         highlighted = fields.highlighted
         fields.clear_options()

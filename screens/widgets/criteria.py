@@ -61,14 +61,17 @@ class CriterionRow(Widget):
         super().__init__()
         self.criterion, self.index, self.q, self.session, self.lang = (
             criterion, index, q, session, lang)
+        self.shown: tuple[str | None, str] | None = None  # (value, note) last rendered
+
+    def state(self) -> tuple[str | None, str]:
+        return self.session.value(self.criterion.id), self.session.note(self.criterion.id)
 
     def watch_current(self, current: bool) -> None:
         self.set_class(current, "-current")
 
     def render(self) -> Table:
         c = self.criterion
-        value = self.session.value(c.id)
-        note = self.session.note(c.id)
+        value, note = self.shown = self.state()
         left = Text(no_wrap=True, overflow="ellipsis")
         if value:
             step = self.q.step(value)
@@ -158,5 +161,7 @@ class CriterionList(VerticalScroll, can_focus=True, inherit_bindings=False):
         return self.rows[self.index].criterion
 
     def refresh_rows(self) -> None:
+        """Re-render the rows whose rating or note changed (not all of them)."""
         for row in self.rows:
-            row.refresh(layout=True)
+            if row.state() != row.shown:
+                row.refresh(layout=True)

@@ -36,18 +36,15 @@ class VerdictSidebar(Widget):
     }
     """
 
-    result: reactive[Result | None] = reactive(None, layout=True)
+    #: Set by the screen (from the app's computed ``result``); its size never depends on it.
+    result: reactive[Result | None] = reactive(None)
     current: reactive[str | None] = reactive(None)
 
-    def __init__(self, current: str | None = None, **kwargs: object) -> None:
+    def __init__(self, result: Result | None, current: str | None = None,
+                 **kwargs: object) -> None:
         super().__init__(**kwargs)
+        self.set_reactive(VerdictSidebar.result, result)
         self.set_reactive(VerdictSidebar.current, current)
-
-    def on_mount(self) -> None:
-        self.watch(self.app, "result", self._take, init=True)
-
-    def _take(self, result: Result | None) -> None:
-        self.result = result
 
     def render(self) -> Text:
         r, lang = self.result, self.app.language
