@@ -62,10 +62,11 @@ class VerdictSidebar(Widget):
         text.append(tr(lang, "counts", rated=c.rated, open=c.open, unknown=c.unknown) + "\n",
                     "dim")
         text.append("\n")
-        two_lines = self.size.height >= 9 + 2 * len(r.fields)
+        rows = max(1, self.size.height - 7)  # lines left for the fields
+        two_lines = rows >= 2 * len(r.fields)
         bar_w = width - 16 if two_lines else (6 if width >= 36 else 4)
         title_w = width - 3 if two_lines else max(4, width - bar_w - 2 - 8 - 4)
-        for fr in r.fields:
+        for fr in self._window(r, rows // (2 if two_lines else 1)):
             is_current = fr.field.id == self.current
             title = fr.field.title
             if len(title) > title_w:
@@ -81,3 +82,12 @@ class VerdictSidebar(Widget):
             text.append_text(line)
             text.append("\n")
         return text
+
+    def _window(self, r: Result, n: int) -> tuple:
+        """The fields that fit, around the current one (long questionnaires)."""
+        fields = r.fields
+        if len(fields) <= n:
+            return fields
+        here = next((i for i, fr in enumerate(fields) if fr.field.id == self.current), 0)
+        start = max(0, min(here - n // 2, len(fields) - n))
+        return fields[start:start + n]
