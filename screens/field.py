@@ -10,7 +10,12 @@ from textual.widgets import Footer, Static
 
 from .base import WkScreen
 from .keys import key_for
-from .widgets.criteria import RATE_KEYS, RATE_LABEL_KEYS, CriterionList, CriterionRow
+from .widgets.criteria import (
+    CriterionDetails,
+    CriterionList,
+    CriterionRow,
+    Picked,
+)
 from .widgets.sidebar import VerdictSidebar
 from .widgets.titlebar import TitleBar
 
@@ -37,22 +42,12 @@ class FieldScreen(WkScreen):
                 rows = [CriterionRow(c, i, app.q, app.store.session, self.lang)
                         for i, c in enumerate(field.criteria)]
                 yield CriterionList(rows, id="criteria")
-                yield Static(self._hint(), id="hint")
+                yield CriterionDetails(id="details")
             yield VerdictSidebar(app.result, self.field_id)
         yield Footer()
 
-    def _hint(self) -> Text:
-        text = Text(self.t("rate_hint") + " ", "bold")
-        for step in self.app.q.scale:
-            text.append(f"{RATE_KEYS[step.value]}", "reverse")
-            text.append(f" {step.symbol} {self.t(RATE_LABEL_KEYS[step.value])}  ")
-        text.append(key_for("clear"), "reverse")
-        text.append(" " + self.t("k_clear"))
-        return text
-
     def on_resize(self) -> None:
-        # Small terminals (80×24): hide the description and the key hint, the current
-        # row shows its rating keys anyway.
+        # Small terminals (80×24): no field description, a shorter details panel.
         self.set_class(self.app.size.height < 32, "-compact")
 
     def on_mount(self) -> None:
@@ -62,6 +57,7 @@ class FieldScreen(WkScreen):
 
     def show_revision(self) -> None:
         self.query_one(CriterionList).refresh_rows()
+        self.query_one(CriterionDetails).refresh()
         self.query_one(VerdictSidebar).result = self.app.result
 
     @property
@@ -109,8 +105,12 @@ class FieldScreen(WkScreen):
     def _clicked(self, event: CriterionRow.Clicked) -> None:
         self.criteria.index = event.index
 
-    @on(CriterionRow.Picked)
-    def _picked(self, event: CriterionRow.Picked) -> None:
+    @on(CriterionList.Moved)
+    def _moved(self, event: CriterionList.Moved) -> None:
+        self.query_one(CriterionDetails).row = event.row
+
+    @on(Picked)
+    def _picked(self, event: Picked) -> None:
         event.stop()
         self.criteria.index = event.index
-        self.app.rate(self.criteria.criterion.id, event.value)
+        self.app.rate(self.criteria.criterion.id, event.value or None)

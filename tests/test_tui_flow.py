@@ -115,7 +115,7 @@ async def test_palette_first_open_language_and_theme(tmp_path):
         await pilot.pause()
         assert app.screen.name == "field:hf6"
         text = screen_text(app)
-        assert "Action field 6" in text and "Rate:" in text
+        assert "Action field 6" in text and "Guiding questions" in text
         assert app.q.language == "en"
         app.theme = "wk-projector"
         await pilot.pause()

@@ -222,15 +222,24 @@ async def test_autosave_writes_within_a_second(tmp_path):
 
 
 async def test_clicking_a_rating_chip_sets_it(tmp_path):
+    from screens.widgets.criteria import CriterionDetails
+
     app = app_for(empty_session(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        row = app.screen.criteria.rows[0]
-        # The chips are on the row's second line, after the 14-cell rating column.
-        chips = "1:✓  2:(✓)  3:(✘)  4:✘  0:–"
-        x = 1 + 14 + 1 + chips.index("3:") + 1
-        await pilot.click(row, offset=(x, 1))
+        details = app.screen.query_one(CriterionDetails)
+        # The chips are the first line of the details panel (after its top border).
+        from screens.strings import UI
+
+        labels = ["k_ja", "k_eher_ja", "k_eher_nein", "k_nein", "k_keine"]
+        chips = "  ".join(f"{k}:{s.symbol} {UI['de'][label]}"
+                          for k, s, label in zip("12340", app.q.scale, labels, strict=True))
+        x = 1 + chips.index("3:(✘)") + 2
+        await pilot.click(details, offset=(x, 1))
         assert app.store.session.value("hf1.steuerung") == "eher_nein"
+        assert app.screen.criteria.index == 0  # a click does not move on
         other = app.screen.criteria.rows[2]
         await pilot.click(other, offset=(20, 0))
         assert app.screen.criteria.index == 2
+        await pilot.click(details, offset=(1, 1))
+        assert app.store.session.value("hf1.fuehrung") == "ja"

@@ -1,8 +1,9 @@
-"""The criteria of one action field: lean rows that render themselves.
+"""The criteria of one action field: lean rows that render themselves, and one details
+panel for the current criterion.
 
-A row is one widget with one ``render()``; there are no child widgets per rating, so a
-field with 20 criteria costs 20 widgets. Rows announce intent (``Picked``, ``Clicked``);
-the field screen acts on it.
+A row is one widget with one ``render()`` whose height never depends on the cursor, so a
+rating keystroke repaints two rows, the details and the sidebar — no re-layout. Widgets
+announce intent (``Picked``, ``Clicked``); the field screen acts on it.
 """
 
 from __future__ import annotations
@@ -33,22 +34,23 @@ SYMBOL_STYLE = {"ja": "bold green", "eher_ja": "green", "eher_nein": "yellow",
                 "nein": "bold red", "keine_einschaetzung": "dim"}
 
 
+@dataclass
+class Picked(Message):
+    """A rating chip was clicked (``value`` "" for the clear chip)."""
+
+    index: int
+    value: str
+
+
 class CriterionRow(Widget):
-    """One criterion: rating symbol and word, title, note marker; details when current."""
+    """One criterion: rating symbol and word, title, note marker."""
 
     DEFAULT_CSS = """
     CriterionRow { height: auto; padding: 0 1; }
     CriterionRow.-current { background: $boost; border-left: thick $accent; padding-left: 0; }
     """
 
-    current = reactive(False, layout=True)
-
-    @dataclass
-    class Picked(Message):
-        """A rating chip was clicked."""
-
-        index: int
-        value: str
+    current = reactive(False)
 
     @dataclass
     class Clicked(Message):
@@ -83,43 +85,63 @@ class CriterionRow(Widget):
         body = Text(c.title, "bold" if self.current else "")
         if note:
             body.append(f"  ✎ {tr(self.lang, 'has_note')}", "italic cyan")
-        if self.current:
-            self._details(body, value, note)
         grid = Table.grid(expand=True, padding=(0, 1))
         grid.add_column(width=14, no_wrap=True)
         grid.add_column(ratio=1)
         grid.add_row(left, body)
         return grid
 
-    def _details(self, body: Text, value: str | None, note: str) -> None:
-        """Rating chips (clickable), guiding questions, suggestion and note."""
-        c = self.criterion
-        body.append("\n")
-        # Full chips where they fit on one line, else key and symbol only.
-        full = self.size.width - 16 >= sum(len(s.label) + len(s.symbol) + 4 for s in self.q.scale)
-        for step in self.q.scale:
+    def on_click(self) -> None:
+        self.post_message(self.Clicked(self.index))
+
+
+class CriterionDetails(Widget):
+    """The current criterion: clickable rating chips, guiding questions, suggestion, note."""
+
+    DEFAULT_CSS = """
+    CriterionDetails {
+        height: 10; padding: 0 1; border-top: hkey $primary; overflow: hidden;
+    }
+    """
+
+    row: reactive[CriterionRow | None] = reactive(None)
+
+    def render(self) -> Text:
+        row = self.row
+        body = Text()
+        if row is None:
+            return body
+        c, q, lang = row.criterion, row.q, row.lang
+        value, note = row.state()
+        # Chips with short labels where they fit on one line, else key and symbol only;
+        # the same either way whatever is chosen, so they never move under the mouse.
+        labels = {s.value: tr(lang, RATE_LABEL_KEYS[s.value]) for s in q.scale}
+        full = self.size.width >= sum(len(labels[s.value]) + len(s.symbol) + 5
+                                      for s in q.scale)
+        for step in q.scale:
             chosen = step.value == value
             style = Style.parse("reverse bold" if chosen else "underline") + Style.from_meta(
                 {"@click": f"pick({step.value!r})"})
-            label = f" {step.label}" if full or chosen else ""
+            label = f" {labels[step.value]}" if full else ""
             body.append(f"{RATE_KEYS[step.value]}:{step.symbol}{label}", style)
             body.append("  ")
-        if c.questions:
-            body.append(f"\n{tr(self.lang, 'questions')}:", "bold")
-            for question in c.questions:
-                body.append(f"\n• {question}")
+        clear = f"{key_for('clear')} {tr(lang, 'k_clear')}" if full else key_for("clear")
+        body.append(clear, Style.parse("dim underline") + Style.from_meta({"@click": "pick('')"}))
         if value in WEAK and c.suggestion:
-            body.append(f"\n{tr(self.lang, 'suggestion')}: ", "bold yellow")
+            body.append(f"\n{tr(lang, 'suggestion')}: ", "bold yellow")
             body.append(c.suggestion)
         if note.strip():
             lines = note.strip().splitlines()
-            body.append(f"\n✎ {lines[0]}" + (" …" if len(lines) > 1 else ""), "italic")
+            body.append(f"\n✎ {lines[0]}" + (" …" if len(lines) > 1 else ""), "italic cyan")
+        if c.questions:
+            body.append(f"\n{tr(lang, 'questions')}:", "bold")
+            for question in c.questions:
+                body.append(f"\n• {question}")
+        return body
 
     def action_pick(self, value: str) -> None:
-        self.post_message(self.Picked(self.index, value))
-
-    def on_click(self) -> None:
-        self.post_message(self.Clicked(self.index))
+        if self.row is not None:
+            self.post_message(Picked(self.row.index, value))
 
 
 class CriterionList(VerticalScroll, can_focus=True, inherit_bindings=False):
@@ -132,6 +154,12 @@ class CriterionList(VerticalScroll, can_focus=True, inherit_bindings=False):
 
     index = reactive(0)
 
+    @dataclass
+    class Moved(Message):
+        """The current row changed."""
+
+        row: CriterionRow
+
     def __init__(self, rows: list[CriterionRow], index: int = 0, **kwargs: object) -> None:
         super().__init__(*rows, **kwargs)
         self.rows = rows
@@ -140,15 +168,15 @@ class CriterionList(VerticalScroll, can_focus=True, inherit_bindings=False):
     def on_mount(self) -> None:
         if self.rows:
             self.rows[self.index].current = True
-            self.call_after_refresh(self.scroll_to_widget, self.rows[self.index],
-                                    animate=False)
+            self.post_message(self.Moved(self.rows[self.index]))
 
     def watch_index(self, old: int, new: int) -> None:
         if not self.rows:
             return
         self.rows[old].current = False
         self.rows[new].current = True
-        self.call_after_refresh(self.scroll_to_widget, self.rows[new], animate=False)
+        self.scroll_to_widget(self.rows[new], animate=False)
+        self.post_message(self.Moved(self.rows[new]))
 
     def move(self, delta: int) -> None:
         self.index = max(0, min(self.index + delta, len(self.rows) - 1))
@@ -163,5 +191,7 @@ class CriterionList(VerticalScroll, can_focus=True, inherit_bindings=False):
     def refresh_rows(self) -> None:
         """Re-render the rows whose rating or note changed (not all of them)."""
         for row in self.rows:
-            if row.state() != row.shown:
-                row.refresh(layout=True)
+            shown = row.shown
+            if row.state() != shown:
+                # A new note marker may wrap the title: only then can the height change.
+                row.refresh(layout=shown is None or row.state()[1] != shown[1])
