@@ -46,8 +46,8 @@ class CriterionRow(Widget):
     """One criterion: rating symbol and word, title, note marker."""
 
     DEFAULT_CSS = """
-    CriterionRow { height: auto; padding: 0 1; }
-    CriterionRow.-current { background: $boost; border-left: thick $accent; padding-left: 0; }
+    CriterionRow { height: auto; padding: 0 1 0 0; }
+    CriterionRow.-current { background: $boost; }
     """
 
     current = reactive(False)
@@ -70,6 +70,7 @@ class CriterionRow(Widget):
 
     def watch_current(self, current: bool) -> None:
         self.set_class(current, "-current")
+        self.refresh()
 
     def render(self) -> Table:
         c = self.criterion
@@ -85,10 +86,13 @@ class CriterionRow(Widget):
         body = Text(c.title, "bold" if self.current else "")
         if note:
             body.append(f"  ✎ {tr(self.lang, 'has_note')}", "italic cyan")
-        grid = Table.grid(expand=True, padding=(0, 1))
+        # The cursor is drawn, not styled with a border: the geometry never changes.
+        marker = Text("▌" if self.current else " ", "bold")
+        grid = Table.grid(expand=True, padding=(0, 1, 0, 0))
+        grid.add_column(width=1, no_wrap=True)
         grid.add_column(width=14, no_wrap=True)
         grid.add_column(ratio=1)
-        grid.add_row(left, body)
+        grid.add_row(marker, left, body)
         return grid
 
     def on_click(self) -> None:
