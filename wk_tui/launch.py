@@ -50,7 +50,9 @@ def launch(args: argparse.Namespace) -> int:
         app = create_app(args.path, questionnaire=args.questionnaire,
                          read_only=args.read_only)
     elif command == "demo":
-        app = create_app(demo_copy(), language=args.lang)
+        path = demo_copy()
+        app = create_app(path, language=args.lang)
+        print(f"wk-tui: demo session (a temporary copy): {path}", file=sys.stderr)
     else:
         app = create_app(None)
     try:
