@@ -94,3 +94,17 @@ def test_bare_path_means_open_and_needs_a_terminal(tmp_path):
     out = run_cli(str(EXAMPLE))
     assert out.returncode == 3
     assert "needs a terminal" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_new_in_a_missing_folder_is_one_line_not_a_traceback(tmp_path):
+    from wk_tui.cli import main
+
+    # ``new`` checks the terminal first; the store is what fails here, so call it directly.
+    from wk_tui.errors import WkError
+    from wk_tui.storage import new_session
+    from wk_tui.store import SessionStore
+
+    with pytest.raises(WkError, match="folder does not exist"):
+        SessionStore.create(tmp_path / "no" / "s.toml", new_session("weltoffene-kommune", "de"),
+                            None)
+    assert main(["summary", str(tmp_path / "no" / "s.toml")]) == 3

@@ -139,3 +139,8 @@ def test_unknown_criterion_is_a_warning_when_not_strict(tmp_path):
     assert "hf1.removed" not in session.values(q)
     save_session(session, path)
     assert 'note = "keep me"' in path.read_text("utf-8")
+
+
+def test_lock_in_a_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(WkError, match="folder does not exist"):
+        SessionLock(tmp_path / "nope" / "s.toml").acquire()

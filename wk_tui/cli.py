@@ -86,13 +86,18 @@ def main(argv: list[str] | None = None) -> int:
     except WkError as exc:
         print(f"wk-tui: error: {exc}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:
         # The reader went away (``| head``): not an error, but stop writing.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        # Anything the file system refuses that no command turned into a WkError.
+        name = f"{exc.filename}: " if exc.filename else ""
+        print(f"wk-tui: error: {name}{exc.strerror or exc}", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        return 130
 
 
 def run() -> None:

@@ -159,7 +159,13 @@ class SessionLock:
         import socket
 
         while True:
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError as exc:
+                where = ("folder does not exist" if isinstance(exc, FileNotFoundError)
+                         else exc.strerror or str(exc))
+                raise WkError(f"cannot open the session for writing: {where}",
+                              self.path) from None
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:

@@ -20,7 +20,7 @@ def add_results(r: Report) -> None:
     r.section("s_results")
     fields_rated = sum(1 for fr in res.fields if fr.counts.rated)
     r.add(r.t("results_intro", rated=res.counts.rated, total=res.counts.total,
-              fields=fields_rated))
+              fields=fields_rated, all_fields=len(res.fields)))
     prov = f" ({r.t('provisional')})" if res.provisional else ""
     if res.band is not None:
         r.add(f"> **{r.t('quote', text=inline(res.band.label))}**{prov}")

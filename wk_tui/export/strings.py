@@ -39,7 +39,7 @@ REPORT: Table = {
         "participants": "Teilnehmende",
         # 3. Ergebnisse Selbstcheck-Fragebogen
         "s_results": "Ergebnisse Selbstcheck-Fragebogen",
-        "results_intro": "Im Selbstcheck-Fragebogen wurden {rated} von {total} Kriterien in {fields} Handlungsfeldern eingeschätzt. Das Gesamtergebnis der Selbsteinschätzung lautet:",
+        "results_intro": "Im Selbstcheck-Fragebogen wurden {rated} von {total} Kriterien aus {fields} von {all_fields} Handlungsfeldern eingeschätzt. Das Gesamtergebnis der Selbsteinschätzung lautet:",
         "no_verdict": "Noch kein Gesamtergebnis: Kein Kriterium ist mit einem Wert eingeschätzt, der Punkte zählt.",
         "overall_score": "Gesamtwert",
         "no_score": "kein Wert",
@@ -117,7 +117,7 @@ REPORT: Table = {
         "s_timeline": "Implementation",
         "participants": "Participants",
         "s_results": "Results of the self-check questionnaire",
-        "results_intro": "In the self-check questionnaire {rated} of {total} criteria in {fields} action fields were assessed. The overall result of the self-assessment is:",
+        "results_intro": "In the self-check questionnaire {rated} of {total} criteria from {fields} of {all_fields} action fields were assessed. The overall result of the self-assessment is:",
         "no_verdict": "No overall result yet: no criterion has been rated with a value that counts points.",
         "overall_score": "Overall score",
         "no_score": "no score",
