@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
 
 from wk_tui.export import FORMATS, default_filename, encode, render
 from wk_tui.storage import atomic_write
 
 from .base import tr
+from .widgets.keybar import KeyBar
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -48,7 +49,7 @@ class ExportScreen(ModalScreen[Path | None]):
             with Horizontal(id="export-buttons"):
                 yield Button(self.t("write"), id="write", variant="primary")
                 yield Button(self.t("cancel"), id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def _default_target(self) -> Path:
         store = self.app.store

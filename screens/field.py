@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from .base import WkScreen
 from .keys import key_for
@@ -16,6 +16,7 @@ from .widgets.criteria import (
     CriterionRow,
     Picked,
 )
+from .widgets.keybar import KeyBar
 from .widgets.sidebar import VerdictSidebar
 from .widgets.titlebar import TitleBar
 
@@ -44,7 +45,7 @@ class FieldScreen(WkScreen):
                 yield CriterionList(rows, id="criteria")
                 yield CriterionDetails(id="details")
             yield VerdictSidebar(app.result, self.field_id)
-        yield Footer()
+        yield KeyBar()
 
     def on_resize(self) -> None:
         # Small terminals (80×24): no field description, a shorter details panel.

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from .base import tr
 from .keys import KEYS
+from .widgets.keybar import KeyBar
 
 
 class HelpScreen(ModalScreen[None]):
@@ -32,7 +33,7 @@ class HelpScreen(ModalScreen[None]):
             if self.app.store is not None:
                 yield Static(Text(self.t("help_scoring"), "bold"), id="help-scoring-title")
                 yield Static(Text(self.app.q.scoring.strip()), id="help-scoring")
-        yield Footer()
+        yield KeyBar()
 
     def keys_table(self) -> Table:
         """One row per action of the source screen's active bindings (all keys listed)."""

@@ -6,9 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from .base import tr
+from .widgets.keybar import KeyBar
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -27,7 +28,7 @@ class NoteScreen(ModalScreen[str | None]):
             yield TextArea(self.note, id="note-text", read_only=self.read_only,
                            soft_wrap=True, show_line_numbers=False)
             yield Static(Text(tr(lang, "note_hint"), "dim"), id="note-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

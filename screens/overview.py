@@ -6,10 +6,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from .base import WkScreen
+from .widgets.keybar import KeyBar
 from .widgets.plain import FieldList
 from .widgets.sidebar import VerdictSidebar, bar, pct
 from .widgets.titlebar import TitleBar
@@ -29,7 +30,7 @@ class OverviewScreen(WkScreen):
                 yield Static(Text(self.t("overview_hint"), "dim"))
                 yield FieldList(*self._options(), id="fields")
             yield VerdictSidebar(self.app.result)
-        yield Footer()
+        yield KeyBar()
 
     def _options(self) -> list[Option]:
         result = self.app.result

@@ -6,10 +6,11 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from .base import WkScreen
 from .widgets.criteria import SYMBOL_STYLE, WEAK
+from .widgets.keybar import KeyBar
 from .widgets.plain import ReportScroll
 from .widgets.sidebar import pct
 from .widgets.titlebar import TitleBar
@@ -25,7 +26,7 @@ class ResultsScreen(WkScreen):
         yield TitleBar(self.t("results_title"))
         with ReportScroll(id="results-scroll"):
             yield Static(id="results")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_revision()

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wk_tui.errors import LockedError, WkError
@@ -19,6 +19,7 @@ from wk_tui.store import SessionStore
 from wk_tui.userconf import recent_sessions
 
 from .base import tr
+from .widgets.keybar import KeyBar
 from .widgets.titlebar import TitleBar
 
 
@@ -51,7 +52,7 @@ class StartScreen(Screen):
                 yield Button(self.t("open_file"), id="open")
                 yield Button(self.t("demo"), id="demo")
             yield Static(id="error")
-        yield Footer()
+        yield KeyBar()
 
     def _error(self, message: str) -> None:
         self.query_one("#error", Static).update(Text(message, "bold red"))

@@ -243,3 +243,20 @@ async def test_clicking_a_rating_chip_sets_it(tmp_path):
         assert app.screen.criteria.index == 2
         await pilot.click(details, offset=(1, 1))
         assert app.store.session.value("hf1.fuehrung") == "ja"
+
+
+async def test_key_bar_shows_the_bindings_and_is_clickable(tmp_path):
+    from screens.widgets.keybar import KeyBar
+
+    app = app_for(empty_session(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        bar = screen_text(app).splitlines()[-1]
+        shown = [b.binding.description for b in app.screen.active_bindings.values()
+                 if b.binding.show and b.binding.description]
+        assert all(d in bar for d in shown) and "Palette" in bar
+        await pilot.click(KeyBar, offset=(bar.index("Feld ›") + 1, 0))
+        assert app.screen.name == "field:hf2"
+        await pilot.click(KeyBar, offset=(bar.index("Palette"), 0))
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "CommandPalette"
