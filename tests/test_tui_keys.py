@@ -251,7 +251,8 @@ async def test_key_bar_shows_the_bindings_and_is_clickable(tmp_path):
     app = app_for(empty_session(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        bar = screen_text(app).splitlines()[-1]
+        assert "Palette" in screen_text(app).splitlines()[-1]
+        bar = app.screen.query_one(KeyBar).render().plain
         shown = [b.binding.description for b in app.screen.active_bindings.values()
                  if b.binding.show and b.binding.description]
         assert all(d in bar for d in shown) and "Palette" in bar
