@@ -1,7 +1,7 @@
 """Every key binding of the app, in one table.
 
-Screens get their ``BINDINGS`` from here through :func:`localized`, so the Footer, the help
-screen, the hint bar and the command palette all read the same source, in the UI language.
+Screens get their ``BINDINGS`` from here through :func:`localized`, so the key bar, the help
+screen, the rating chips and the command palette all read the same source, in the UI language.
 """
 
 from __future__ import annotations
@@ -50,8 +50,6 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
     ],
 }
 
-#: Rating keys shown in the hint bar, derived from the table above.
-RATING_ACTIONS = {"ja", "eher_ja", "eher_nein", "nein", "keine_einschaetzung"}
 
 
 def bindings(areas: tuple[str, ...], lang: str) -> list[Binding]:
