@@ -41,7 +41,7 @@ UI: dict[str, dict[str, str]] = {
         "note_title": "Notiz zu: {title}",
         "note_hint": "Esc oder Strg+S übernimmt · Strg+Z im Text macht rückgängig",
         # help
-        "help_title": "Tastenkürzel",         "help_palette": "Befehlspalette (alle Befehle)",
+        "help_title": "Tastenkürzel", "help_palette": "Befehlspalette (alle Befehle)",
         "help_scoring": "Wie gerechnet wird",
         # start
         "start_title": "Willkommen", "recent": "Zuletzt geöffnet", "no_recent": "Noch keine Sitzungen.",
