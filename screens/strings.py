@@ -99,7 +99,7 @@ UI: dict[str, dict[str, str]] = {
         "criterion": "Criterion", "rating": "Rating",
         "note_title": "Note on: {title}",
         "note_hint": "Esc or Ctrl+S keeps it · Ctrl+Z in the text undoes",
-        "help_title": "Keys",         "help_palette": "Command palette (all commands)",
+        "help_title": "Keys", "help_palette": "Command palette (all commands)",
         "help_scoring": "How scores are computed",
         "start_title": "Welcome", "recent": "Recently opened", "no_recent": "No sessions yet.",
         "new_session": "New session", "open_file": "Open file", "demo": "Open the example (Dessau-Roßlau 2020)",
