@@ -97,9 +97,8 @@ def test_bare_path_means_open_and_needs_a_terminal(tmp_path):
 
 
 def test_new_in_a_missing_folder_is_one_line_not_a_traceback(tmp_path):
+    # ``new`` checks for a terminal first; the store is what fails here, so call it directly.
     from wk_tui.cli import main
-
-    # ``new`` checks the terminal first; the store is what fails here, so call it directly.
     from wk_tui.errors import WkError
     from wk_tui.storage import new_session
     from wk_tui.store import SessionStore

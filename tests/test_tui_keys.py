@@ -261,3 +261,22 @@ async def test_key_bar_shows_the_bindings_and_is_clickable(tmp_path):
         await pilot.click(KeyBar, offset=(bar.index("Palette"), 0))
         await pilot.pause()
         assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+async def test_help_closes_with_q_and_the_start_screen_leaves_with_escape(tmp_path):
+    from screens.app import create_app
+
+    app = app_for(empty_session(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        await pilot.press("q")
+        assert app.screen.name == "field:hf1"  # q closed the help, it did not quit
+        assert app.is_running
+    start = create_app(None, config={})
+    async with start.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert not start.is_running
