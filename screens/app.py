@@ -142,12 +142,14 @@ class WkApp(App):
         if show:
             self.goto_field(self.start_field or self._first_open_field())
 
-    def _first_open_field(self) -> str:
+    def _first_open(self):
+        """The first criterion not rated yet, or None."""
         values = self.store.session.values(self.q)
-        for f in self.q.fields:
-            if any(c.id not in values for c in f.criteria):
-                return f.id
-        return self.q.fields[0].id
+        return next((c for c in self.q.criteria if c.id not in values), None)
+
+    def _first_open_field(self) -> str:
+        first = self._first_open()
+        return first.field_id if first else self.q.fields[0].id
 
     def show_locked(self, path: Path, exc: LockedError, questionnaire: Path | None = None,
                     quit_on_cancel: bool = False) -> None:
@@ -295,12 +297,11 @@ class WkApp(App):
             self.goto_field(target.split(":", 1)[1])
 
     def goto_first_open(self) -> None:
-        values = self.store.session.values(self.q)
-        for c in self.q.criteria:
-            if c.id not in values:
-                self.goto_field(c.field_id, c.id)
-                return
-        self.say(tr(self.language, "all_rated"))
+        first = self._first_open()
+        if first is None:
+            self.say(tr(self.language, "all_rated"))
+        else:
+            self.goto_field(first.field_id, first.id)
 
     def set_language(self, lang: str) -> None:
         """Switch UI and questionnaire language; screens are rebuilt in the new language."""

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from wk_tui import i18n
+
 from .keys import localized
 from .strings import UI
 
 
 def tr(lang: str, key: str, **kw: object) -> str:
-    text = UI.get(lang, UI["de"]).get(key) or UI["de"][key]
-    return text.format(**kw) if kw else text
+    """A UI string in ``lang`` (the core's lookup over the UI table)."""
+    return i18n.tr(UI, lang, key, **kw)
 
 
-class WkScreen(Screen):
+class Translated:
+    """``self.t(key)``: a UI string in the app's current language (for any screen)."""
+
+    def t(self, key: str, **kw: object) -> str:
+        return tr(self.app.language, key, **kw)
+
+
+class WkScreen(Translated, Screen):
     """Base of the main screens; the navigation actions delegate to the app."""
 
     KEY_AREAS: tuple[str, ...] = ("nav",)
@@ -40,9 +49,6 @@ class WkScreen(Screen):
     @property
     def lang(self) -> str:
         return self.app.language
-
-    def t(self, key: str, **kw: object) -> str:
-        return tr(self.app.language, key, **kw)
 
     def action_overview(self) -> None:
         self.app.show_overview()

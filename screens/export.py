@@ -14,11 +14,11 @@ from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Stat
 from wk_tui.export import FORMATS, default_filename, encode, render
 from wk_tui.storage import atomic_write
 
-from .base import tr
+from .base import Translated
 from .widgets.keybar import KeyBar
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(Translated, ModalScreen[Path | None]):
     """Dismisses with the written path, or None when cancelled."""
 
     CSS_PATH = "export.tcss"
@@ -28,9 +28,6 @@ class ExportScreen(ModalScreen[Path | None]):
         super().__init__()
         self.fmt = "md"
         self.confirm_overwrite: Path | None = None
-
-    def t(self, key: str, **kw: object) -> str:
-        return tr(self.app.language, key, **kw)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):

@@ -10,21 +10,18 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from .base import tr
+from .base import Translated
 from .keys import KEYS
 from .widgets.keybar import KeyBar
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Translated, ModalScreen[None]):
     CSS_PATH = "help.tcss"
     KEY_AREAS = ("help",)
 
     def __init__(self, source: Screen) -> None:
         super().__init__()
         self.source = source
-
-    def t(self, key: str, **kw: object) -> str:
-        return tr(self.app.language, key, **kw)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):

@@ -58,13 +58,23 @@ def bindings(areas: tuple[str, ...], lang: str) -> list[Binding]:
             for area in areas for keys, action, desc, show, display in KEYS[area]]
 
 
+def _entry(action: str, areas: tuple[str, ...]) -> tuple:
+    for area in areas:
+        for entry in KEYS[area]:
+            if entry[1] == action:
+                return entry
+    raise KeyError(action)
+
+
 def key_for(action: str, areas: tuple[str, ...] = ("nav", "rate")) -> str:
     """The display key of ``action`` (e.g. ``"]"`` for next_field)."""
-    for area in areas:
-        for keys, act, _, _, display in KEYS[area]:
-            if act == action:
-                return display or keys.split(",")[0]
-    raise KeyError(action)
+    keys, _, _, _, display = _entry(action, areas)
+    return display or keys.split(",")[0]
+
+
+def description_key(action: str, areas: tuple[str, ...] = ("nav", "rate")) -> str:
+    """The UI string key describing ``action`` (e.g. ``"k_ja"`` for rate('ja'))."""
+    return _entry(action, areas)[2]
 
 
 @cache

@@ -18,17 +18,14 @@ from wk_tui.storage import new_session
 from wk_tui.store import SessionStore
 from wk_tui.userconf import recent_sessions
 
-from .base import tr
+from .base import Translated
 from .widgets.keybar import KeyBar
 from .widgets.titlebar import TitleBar
 
 
-class StartScreen(Screen):
+class StartScreen(Translated, Screen):
     CSS_PATH = "start.tcss"
     KEY_AREAS = ("modal",)
-
-    def t(self, key: str, **kw: object) -> str:
-        return tr(self.app.language, key, **kw)
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.t("start_title"))

@@ -59,9 +59,7 @@ class SessionStore:
             if lock:
                 lock.release()
             raise
-        store = cls(path, session, q, read_only, lock)
-        store._written = path.read_bytes()
-        return store
+        return cls(path, session, q, read_only, lock)
 
     @classmethod
     def create(cls, path: Path, session: Session, questionnaire: Questionnaire) -> SessionStore:

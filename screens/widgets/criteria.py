@@ -22,14 +22,13 @@ from wk_tui.questionnaire import Criterion, Questionnaire
 from wk_tui.session import Session
 
 from ..base import tr
-from ..keys import key_for
+from ..keys import description_key, key_for
 
 WEAK = ("eher_nein", "nein")
-RATE_KEYS = {"ja": "1", "eher_ja": "2", "eher_nein": "3", "nein": "4",
-             "keine_einschaetzung": key_for("rate('keine_einschaetzung')")}
-#: The binding description keys of the rating keys (short labels for the hint bar).
-RATE_LABEL_KEYS = {"ja": "k_ja", "eher_ja": "k_eher_ja", "eher_nein": "k_eher_nein",
-                   "nein": "k_nein", "keine_einschaetzung": "k_keine"}
+SCALE = ("ja", "eher_ja", "eher_nein", "nein", "keine_einschaetzung")
+#: The key and the short label of each rating, read from the binding table.
+RATE_KEYS = {v: key_for(f"rate({v!r})") for v in SCALE}
+RATE_LABEL_KEYS = {v: description_key(f"rate({v!r})") for v in SCALE}
 SYMBOL_STYLE = {"ja": "bold green", "eher_ja": "green", "eher_nein": "yellow",
                 "nein": "bold red", "keine_einschaetzung": "dim"}
 

@@ -69,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
     target = output_path(args.output, session, fmt)
     if target is not None:
         check_target(target, Path(args.path), args.force)
-        data = encode(render(session, q, fmt, notes), fmt)
+    text = render(session, q, fmt, notes)
+    if target is not None:
+        data = encode(text, fmt)
         try:
             atomic_write(target, data, keep_backup=False)
         except OSError as exc:
@@ -77,12 +79,12 @@ def run(args: argparse.Namespace) -> int:
         if not args.show:
             print(target)
     if args.show:
-        show(render(session, q, "md", notes))
+        show(text if fmt == "md" else render(session, q, "md", notes))
     elif target is None:
         if sys.stdout is None:
             raise WkError("standard output is closed; use -o FILE")
         sys.stdout.flush()
-        sys.stdout.buffer.write(encode(render(session, q, fmt, notes), fmt))
+        sys.stdout.buffer.write(encode(text, fmt))
         sys.stdout.flush()
     return 0
 
