@@ -37,8 +37,9 @@ def export_command() -> list[str]:
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, env=env,
-                          cwd=ROOT, check=False)
+    proc = subprocess.run(
+        cmd, stdin=subprocess.DEVNULL, capture_output=True, env=env, cwd=ROOT, check=False
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.decode()}")
@@ -49,8 +50,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=20, help="runs of each command")
     parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--cold", action="store_true",
-                        help="keep PYTHONDONTWRITEBYTECODE (measure compiling, too)")
+    parser.add_argument(
+        "--cold", action="store_true", help="keep PYTHONDONTWRITEBYTECODE (measure compiling, too)"
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 if over target")
     args = parser.parse_args()
 
@@ -79,10 +81,8 @@ def main() -> int:
     ratio = ma / mb
     mode = "cold (no bytecode cache)" if args.cold else "bytecode cached"
     print(f"runs: {args.runs} each, interleaved, {mode}")
-    print(f"wk-tui export (md, pipe)   median {ma * 1000:7.1f} ms   "
-          f"min {min(a) * 1000:7.1f} ms")
-    print(f'python -c "import tomllib" median {mb * 1000:7.1f} ms   '
-          f"min {min(b) * 1000:7.1f} ms")
+    print(f"wk-tui export (md, pipe)   median {ma * 1000:7.1f} ms   min {min(a) * 1000:7.1f} ms")
+    print(f'python -c "import tomllib" median {mb * 1000:7.1f} ms   min {min(b) * 1000:7.1f} ms')
     verdict = "ok" if ratio <= TARGET else "OVER TARGET"
     print(f"ratio {ratio:.2f}x (target <= {TARGET}x): {verdict}")
     return 1 if args.check and ratio > TARGET else 0

@@ -55,18 +55,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (120, 40)
 
-FIRST_PAINT_TARGET = 1.3      # demo field screen vs bare app
-KEY_TARGET_MS = 5.0           # net main-thread CPU per rating key
-BIG_PAINT_TARGET = 1.5        # 1,000 criteria vs the 34-criterion demo
-BIG_KEY_TARGET = 1.25         # "unchanged": 1,000 vs 34 criteria per-key ratio
-RSS_TARGET = 1.5              # demo child vs bare child
+FIRST_PAINT_TARGET = 1.3  # demo field screen vs bare app
+KEY_TARGET_MS = 5.0  # net main-thread CPU per rating key
+BIG_PAINT_TARGET = 1.5  # 1,000 criteria vs the 34-criterion demo
+BIG_KEY_TARGET = 1.25  # "unchanged": 1,000 vs 34 criteria per-key ratio
+RSS_TARGET = 1.5  # demo child vs bare child
 
 N_FIELDS, PER_FIELD = 50, 20
 
 # --------------------------------------------------------------------------- the child
 # Run as ``python -c CHILD kind result.json [session] [questionnaire]``. Only what the
 # measured program needs is imported before the app runs.
-CHILD = r'''
+CHILD = r"""
 import time
 T0 = time.time()
 import json, re, sys
@@ -86,10 +86,10 @@ if kind == "bare":
     markers = lambda: ["Hello from the bench baseline"]
 else:
     from pathlib import Path
-    from screens.app import create_app
+    from wk_tui.screens.app import create_app
     rec["t_imported"] = time.time()
     if kind == "demo":
-        from wk_tui.launch import demo_copy
+        from wk_tui.paths import demo_copy
         app = create_app(demo_copy(), config={})
     else:
         app = create_app(Path(sys.argv[3]), questionnaire=Path(sys.argv[4]) if len(sys.argv) > 4
@@ -97,7 +97,7 @@ else:
     target = "field:hf1"
 
     def markers():
-        from screens.base import tr
+        from wk_tui.screens.base import tr
         f = app.q.fields[0]
         return [f"{tr(app.language, 'field_n', n=f.number)} – {f.title}"[:40],
                 f.criteria[0].title[:14], tr(app.language, "overall")]
@@ -142,7 +142,7 @@ for line in open("/proc/self/status"):
         rec[key] = int(value.split()[0])  # kB
 with open(out, "w") as fh:
     json.dump(rec, fh)
-'''
+"""
 
 
 # --------------------------------------------------------------------------- helpers
@@ -160,32 +160,53 @@ def generate_questionnaire(folder: Path) -> Path:
 
     import tomli_w
 
-    src = tomllib.loads((ROOT / "data" / "questionnaires" /
-                         "weltoffene-kommune.de.toml").read_text("utf-8"))
+    src = tomllib.loads(
+        (ROOT / "data" / "questionnaires" / "weltoffene-kommune.de.toml").read_text("utf-8")
+    )
     doc = {k: src[k] for k in ("format", "version", "language", "description", "scoring")}
-    doc.update(id="bench-1000", title="Benchmark-Fragebogen mit 1.000 Kriterien",
-               scale=src["scale"], bands=src["bands"], fields=[])
-    topics = ["Steuerung", "Verwaltung", "Bildung", "Arbeit", "Wohnen", "Gesundheit",
-              "Kultur", "Sport", "Teilhabe", "Sicherheit"]
+    doc.update(
+        id="bench-1000",
+        title="Benchmark-Fragebogen mit 1.000 Kriterien",
+        scale=src["scale"],
+        bands=src["bands"],
+        fields=[],
+    )
+    topics = [
+        "Steuerung",
+        "Verwaltung",
+        "Bildung",
+        "Arbeit",
+        "Wohnen",
+        "Gesundheit",
+        "Kultur",
+        "Sport",
+        "Teilhabe",
+        "Sicherheit",
+    ]
     for n in range(1, N_FIELDS + 1):
         topic = topics[n % len(topics)]
-        field = {"id": f"hf{n}", "title": f"Testfeld {n}: {topic} und Zusammenhalt",
-                 "description": f"Wie die Kommune im Bereich {topic} Weltoffenheit verankert, "
-                                "Zuständigkeiten klärt und Fortschritte regelmäßig überprüft.",
-                 "criteria": []}
+        field = {
+            "id": f"hf{n}",
+            "title": f"Testfeld {n}: {topic} und Zusammenhalt",
+            "description": f"Wie die Kommune im Bereich {topic} Weltoffenheit verankert, "
+            "Zuständigkeiten klärt und Fortschritte regelmäßig überprüft.",
+            "criteria": [],
+        }
         for j in range(1, PER_FIELD + 1):
-            field["criteria"].append({
-                "id": f"hf{n}.c{j}",
-                "title": f"Kriterium {n}.{j}: {topic} – Strukturen, Angebote und Beteiligung",
-                "questions": [
-                    f"Gibt es im Bereich {topic} eine benannte Stelle, die Angebote für "
-                    "Zugewanderte koordiniert?",
-                    "Werden Ziele und Zuständigkeiten regelmäßig überprüft und öffentlich "
-                    "berichtet?",
-                ],
-                "suggestion": f"Eine feste Arbeitsgruppe {topic} mit klarem Mandat einrichten "
-                              "und ihre Ergebnisse jährlich der Verwaltungsspitze berichten.",
-            })
+            field["criteria"].append(
+                {
+                    "id": f"hf{n}.c{j}",
+                    "title": f"Kriterium {n}.{j}: {topic} – Strukturen, Angebote und Beteiligung",
+                    "questions": [
+                        f"Gibt es im Bereich {topic} eine benannte Stelle, die Angebote für "
+                        "Zugewanderte koordiniert?",
+                        "Werden Ziele und Zuständigkeiten regelmäßig überprüft und öffentlich "
+                        "berichtet?",
+                    ],
+                    "suggestion": f"Eine feste Arbeitsgruppe {topic} mit klarem Mandat einrichten "
+                    "und ihre Ergebnisse jährlich der Verwaltungsspitze berichten.",
+                }
+            )
         doc["fields"].append(field)
     path = folder / "bench-1000.de.toml"
     path.write_text(tomli_w.dumps(doc), "utf-8")
@@ -193,7 +214,7 @@ def generate_questionnaire(folder: Path) -> Path:
 
 
 def make_session(folder: Path, name: str, qid: str) -> Path:
-    from wk_tui.storage import new_session, save_session
+    from wk_tui.files import new_session, save_session
 
     path = folder / name
     save_session(new_session(qid, "de", "Benchstadt"), path)
@@ -203,12 +224,24 @@ def make_session(folder: Path, name: str, qid: str) -> Path:
 # --------------------------------------------------------------------------- 1, 3, 4
 def paint_run(kind: str, argv: list[str], env: dict, work: Path, i: int) -> dict:
     out = work / f"paint-{kind}-{i}.json"
-    cmd = [sys.executable, "-c", CHILD, "bare" if kind == "bare" else
-           "demo" if kind == "demo" else "session", str(out), *argv]
+    cmd = [
+        sys.executable,
+        "-c",
+        CHILD,
+        "bare" if kind == "bare" else "demo" if kind == "demo" else "session",
+        str(out),
+        *argv,
+    ]
     t_spawn = time.time()
     p0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         _, err = proc.communicate(timeout=90)
     except subprocess.TimeoutExpired:
@@ -217,8 +250,10 @@ def paint_run(kind: str, argv: list[str], env: dict, work: Path, i: int) -> dict
         raise RuntimeError(f"first-paint child {kind} timed out") from None
     wall = time.perf_counter() - p0
     if proc.returncode != 0 or not out.exists():
-        raise RuntimeError(f"first-paint child {kind} failed ({proc.returncode}):\n"
-                           f"{err.decode(errors='replace')[-3000:]}")
+        raise RuntimeError(
+            f"first-paint child {kind} failed ({proc.returncode}):\n"
+            f"{err.decode(errors='replace')[-3000:]}"
+        )
     rec = json.loads(out.read_text())
     out.unlink()
     if "t_paint" not in rec:
@@ -226,10 +261,10 @@ def paint_run(kind: str, argv: list[str], env: dict, work: Path, i: int) -> dict
     return {
         "paint": rec["t_paint"] - t_spawn,
         "wall": wall,
-        "startup": rec["t_child_start"] - t_spawn,          # exec + interpreter + site
+        "startup": rec["t_child_start"] - t_spawn,  # exec + interpreter + site
         "imports": rec["t_imported"] - rec["t_child_start"],
-        "build": rec["t_app_built"] - rec["t_imported"],    # demo_copy + open + app init
-        "run": rec["t_paint"] - rec["t_app_built"],          # run() until painted
+        "build": rec["t_app_built"] - rec["t_imported"],  # demo_copy + open + app init
+        "run": rec["t_paint"] - rec["t_app_built"],  # run() until painted
         "first_frame": rec["t_first_target_frame"] - t_spawn,  # maybe partial
         "first_frame_complete": rec["t_first_target_frame"] == rec["t_paint"],
         "frames": rec.get("frames_to_paint", 0),
@@ -237,19 +272,24 @@ def paint_run(kind: str, argv: list[str], env: dict, work: Path, i: int) -> dict
     }
 
 
-def first_paint(kinds: dict[str, list[str]], env: dict, work: Path, runs: int,
-                warmup: int) -> dict[str, list[dict]]:
+def first_paint(
+    kinds: dict[str, list[str]], env: dict, work: Path, runs: int, warmup: int
+) -> dict[str, list[dict]]:
     names = list(kinds)
     for w in range(warmup):
         for kind in names:
             paint_run(kind, kinds[kind], env, work, -1 - w)
     results: dict[str, list[dict]] = {k: [] for k in names}
     for i in range(runs):
-        order = names[i % len(names):] + names[:i % len(names)]  # rotate: no fixed slot
+        order = names[i % len(names) :] + names[: i % len(names)]  # rotate: no fixed slot
         for kind in order:
             results[kind].append(paint_run(kind, kinds[kind], env, work, i))
-        print(f"  round {i + 1}/{runs}: " + "  ".join(
-            f"{k} {results[k][-1]['paint'] * 1000:.0f}" for k in names) + " ms", flush=True)
+        print(
+            f"  round {i + 1}/{runs}: "
+            + "  ".join(f"{k} {results[k][-1]['paint'] * 1000:.0f}" for k in names)
+            + " ms",
+            flush=True,
+        )
     return results
 
 
@@ -285,8 +325,9 @@ class KeyProbe:
         event.set_sender(self.app)
         self.app._driver.send_message(event)
 
-    async def window(self, key: str, char: str | None, expect_frame: bool,
-                     length: float) -> tuple[float, float | None]:
+    async def window(
+        self, key: str, char: str | None, expect_frame: bool, length: float
+    ) -> tuple[float, float | None]:
         """Main-thread CPU seconds from sending ``key`` until the app is quiet again.
 
         The window lasts at least ``length`` (a few frames at 60 fps), waits for the
@@ -321,9 +362,9 @@ def _instrument(app, stats: dict):
     from textual.screen import Screen
     from textual.widget import Widget
 
-    from screens.field import FieldScreen
-    from screens.widgets.criteria import CriterionRow
-    from screens.widgets.sidebar import VerdictSidebar
+    from wk_tui.screens.field import FieldScreen
+    from wk_tui.screens.widgets.criteria import CriterionRow
+    from wk_tui.screens.widgets.sidebar import VerdictSidebar
 
     def timed(name, fn):
         def wrapper(*a, **kw):
@@ -334,6 +375,7 @@ def _instrument(app, stats: dict):
                 s = stats.setdefault(name, [0.0, 0])
                 s[0] += time.perf_counter() - t
                 s[1] += 1
+
         return wrapper
 
     app.compute_result = timed("compute_result (score)", app.compute_result)
@@ -345,14 +387,16 @@ def _instrument(app, stats: dict):
             w.render = timed("VerdictSidebar.render (all screens)", w.render)
         if not isinstance(screen, FieldScreen):
             continue
-        screen.action_rate = timed("action_rate (sync, incl. reactive cascade)",
-                                   screen.action_rate)
+        screen.action_rate = timed("action_rate (sync, incl. reactive cascade)", screen.action_rate)
         for w in screen.query(CriterionRow):
             w.render = timed("CriterionRow.render (all screens)", w.render)
 
     # Deterministic counters (class level, undone afterwards).
-    render_lines, content_height, refresh = (Widget.render_lines, Widget.get_content_height,
-                                             Widget.refresh)
+    render_lines, content_height, refresh = (
+        Widget.render_lines,
+        Widget.get_content_height,
+        Widget.refresh,
+    )
 
     def counting_render_lines(self, crop):
         lines = render_lines(self, crop)
@@ -374,7 +418,11 @@ def _instrument(app, stats: dict):
 
     def undo() -> None:
         Widget.render_lines, Widget.get_content_height, Widget.refresh = (
-            render_lines, content_height, refresh)
+            render_lines,
+            content_height,
+            refresh,
+        )
+
     return undo
 
 
@@ -385,8 +433,9 @@ async def settle(pilot) -> None:
     await asyncio.sleep(0.02)
 
 
-async def _rate_keys(app, probe: KeyProbe, n: int, window: float, out: dict,
-                     stats: dict | None = None) -> None:
+async def _rate_keys(
+    app, probe: KeyProbe, n: int, window: float, out: dict, stats: dict | None = None
+) -> None:
     """``n`` rating keys on the current field screen, each followed by an unbound key."""
     from wk_tui.scoring import score
 
@@ -408,8 +457,11 @@ async def _rate_keys(app, probe: KeyProbe, n: int, window: float, out: dict,
         # (never read app.result here: reading a computed reactive re-scores and re-runs
         # its watchers)
         shown = screen.query_one("VerdictSidebar").result
-        if app.store.session.value(cid) != value or shown is None or shown.counts != score(
-                app.q, app.store.session.values(app.q)).counts:
+        if (
+            app.store.session.value(cid) != value
+            or shown is None
+            or shown.counts != score(app.q, app.store.session.values(app.q)).counts
+        ):
             out["failures"] += 1
         if stats is None:
             out["rated"].append(cpu)
@@ -428,20 +480,30 @@ async def _rate_keys(app, probe: KeyProbe, n: int, window: float, out: dict,
                 out["unbound_quiet"].append(cpu)
 
 
-async def per_key(make_app, keys: int, window: float, visit_all: bool,
-                  instrument_keys: int = 0) -> dict:
+async def per_key(
+    make_app, keys: int, window: float, visit_all: bool, instrument_keys: int = 0
+) -> dict:
     """Clean per-key measurement, then optionally an instrumented pass in the same app."""
     app = make_app()
-    out = {"rated": [], "unbound": [], "unbound_quiet": [], "latency": [], "failures": 0,
-           "cycle": 0,
-           "stats": {}, "inst_keys": instrument_keys}
+    out = {
+        "rated": [],
+        "unbound": [],
+        "unbound_quiet": [],
+        "latency": [],
+        "failures": 0,
+        "cycle": 0,
+        "stats": {},
+        "inst_keys": instrument_keys,
+    }
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert app.screen.name == "field:hf1", app.screen.name
         if visit_all:  # every screen installed, as after walking through them all once
-            for show in ([lambda fid=f.id: app.goto_field(fid) for f in app.q.fields[1:]]
-                         + [app.show_overview, app.show_results,
-                            lambda: app.goto_field("hf1")]):
+            for show in [lambda fid=f.id: app.goto_field(fid) for f in app.q.fields[1:]] + [
+                app.show_overview,
+                app.show_results,
+                lambda: app.goto_field("hf1"),
+            ]:
                 show()
                 await settle(pilot)
             assert app.screen.name == "field:hf1", app.screen.name
@@ -505,10 +567,17 @@ def micro_score(q, reps: int = 200) -> float:
 
 
 # --------------------------------------------------------------------------- report
-def row(metric: str, value: str, base: str, ratio: float | None, target: str,
-        ok: bool | None) -> tuple:
-    return (metric, value, base, "–" if ratio is None else f"{ratio:.2f}×", target,
-            "–" if ok is None else "PASS" if ok else "FAIL")
+def row(
+    metric: str, value: str, base: str, ratio: float | None, target: str, ok: bool | None
+) -> tuple:
+    return (
+        metric,
+        value,
+        base,
+        "–" if ratio is None else f"{ratio:.2f}×",
+        target,
+        "–" if ok is None else "PASS" if ok else "FAIL",
+    )
 
 
 def print_table(rows: list[tuple]) -> None:
@@ -526,12 +595,20 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=8, help="first-paint runs per kind (>= 7)")
     parser.add_argument("--warmup", type=int, default=1, help="warm-up runs per kind")
     parser.add_argument("--keys", type=int, default=100, help="rating keys per per-key case")
-    parser.add_argument("--visited-keys", type=int, default=12,
-                        help="rating keys with every screen installed (slow per key)")
-    parser.add_argument("--window", type=float, default=0.05,
-                        help="seconds of CPU accounting per key (>= 3 frames)")
-    parser.add_argument("--cold", action="store_true",
-                        help="keep PYTHONDONTWRITEBYTECODE (children compile from source)")
+    parser.add_argument(
+        "--visited-keys",
+        type=int,
+        default=12,
+        help="rating keys with every screen installed (slow per key)",
+    )
+    parser.add_argument(
+        "--window", type=float, default=0.05, help="seconds of CPU accounting per key (>= 3 frames)"
+    )
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE (children compile from source)",
+    )
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -562,43 +639,57 @@ def main() -> int:
     empty_session = make_session(files, "empty34-paint.toml", q34.id)
 
     # ---------------------------------------------------------------- 1, 3, 4
-    kinds = {"bare": [], "demo": [], "empty34": [str(empty_session)],
-             "big1000": [str(big_session), str(big_q)]}
+    kinds = {
+        "bare": [],
+        "demo": [],
+        "empty34": [str(empty_session)],
+        "big1000": [str(big_session), str(big_q)],
+    }
     mode = "cold (no bytecode cache)" if args.cold else "bytecode cached"
-    print(f"First paint: {args.runs} interleaved runs per kind after {args.warmup} warm-up "
-          f"each, headless {SIZE[0]}×{SIZE[1]}, {mode}, {os.cpu_count()} CPUs", flush=True)
+    print(
+        f"First paint: {args.runs} interleaved runs per kind after {args.warmup} warm-up "
+        f"each, headless {SIZE[0]}×{SIZE[1]}, {mode}, {os.cpu_count()} CPUs",
+        flush=True,
+    )
     paint = first_paint(kinds, env, work, args.runs, args.warmup)
 
     def pm(kind: str, key: str) -> float:
         return med([r[key] for r in paint[kind]])
 
     print()
-    print(f"{'kind':<9} {'paint':>8} {'min':>8} {'1st frm':>8} {'wall':>8} | {'startup':>8} "
-          f"{'imports':>8} {'build':>8} {'run→paint':>9} | {'VmHWM':>8}  frames to paint, "
-          "1st frame complete")
+    print(
+        f"{'kind':<9} {'paint':>8} {'min':>8} {'1st frm':>8} {'wall':>8} | {'startup':>8} "
+        f"{'imports':>8} {'build':>8} {'run→paint':>9} | {'VmHWM':>8}  frames to paint, "
+        "1st frame complete"
+    )
     for kind in kinds:
         rs = paint[kind]
-        print(f"{kind:<9} {pm(kind, 'paint') * 1000:7.1f}  "
-              f"{min(r['paint'] for r in rs) * 1000:7.1f}  {pm(kind, 'first_frame') * 1000:7.1f}  "
-              f"{pm(kind, 'wall') * 1000:7.1f} | "
-              f"{pm(kind, 'startup') * 1000:7.1f}  {pm(kind, 'imports') * 1000:7.1f}  "
-              f"{pm(kind, 'build') * 1000:7.1f}  {pm(kind, 'run') * 1000:8.1f} | "
-              f"{pm(kind, 'hwm_kb') / 1024:6.1f} MB  "
-              f"{max(r['frames'] for r in rs)}, "
-              f"{sum(r['first_frame_complete'] for r in rs)}/{len(rs)}")
-    print("(ms, medians. paint = spawn → frames painted so far show the screen's content; "
-          "1st frm = spawn → first\n frame of the target screen, possibly partial; startup = "
-          "spawn → child's first line;\n build = demo_copy/open + app init; run→paint = "
-          "app.run() until painted)")
+        print(
+            f"{kind:<9} {pm(kind, 'paint') * 1000:7.1f}  "
+            f"{min(r['paint'] for r in rs) * 1000:7.1f}  {pm(kind, 'first_frame') * 1000:7.1f}  "
+            f"{pm(kind, 'wall') * 1000:7.1f} | "
+            f"{pm(kind, 'startup') * 1000:7.1f}  {pm(kind, 'imports') * 1000:7.1f}  "
+            f"{pm(kind, 'build') * 1000:7.1f}  {pm(kind, 'run') * 1000:8.1f} | "
+            f"{pm(kind, 'hwm_kb') / 1024:6.1f} MB  "
+            f"{max(r['frames'] for r in rs)}, "
+            f"{sum(r['first_frame_complete'] for r in rs)}/{len(rs)}"
+        )
+    print(
+        "(ms, medians. paint = spawn → frames painted so far show the screen's content; "
+        "1st frm = spawn → first\n frame of the target screen, possibly partial; startup = "
+        "spawn → child's first line;\n build = demo_copy/open + app init; run→paint = "
+        "app.run() until painted)"
+    )
 
     # ---------------------------------------------------------------- 2, 3
-    from screens.app import create_app
+    from wk_tui.screens.app import create_app
 
     def factory(q_path: Path | None, qid: str, label: str):
         def make():
             folder = Path(tempfile.mkdtemp(prefix=f"keys-{label}-", dir=files))
             path = make_session(folder, "session.toml", qid)
             return create_app(path, questionnaire=q_path, config={})
+
         return make
 
     cases = {  # name: (factory, visit all screens first, keys per round, rounds)
@@ -607,17 +698,22 @@ def main() -> int:
         "34 all visited": (factory(None, q34.id, "34v"), True, args.visited_keys, 1),
         "1000 all visited": (factory(big_q, q1000.id, "1000v"), True, args.visited_keys, 1),
     }
-    print(f"\nPer key: rating keys interleaved with as many unbound keys, fresh empty "
-          f"sessions, {args.window * 1000:.0f} ms CPU window per key", flush=True)
+    print(
+        f"\nPer key: rating keys interleaved with as many unbound keys, fresh empty "
+        f"sessions, {args.window * 1000:.0f} ms CPU window per key",
+        flush=True,
+    )
     keyres: dict[str, list[dict]] = {c: [] for c in cases}
     inst: dict[str, dict] = {}
     for rnd in range(2):
-        for name, (make, visit, n, rounds) in (cases.items() if rnd == 0 else
-                                               reversed(list(cases.items()))):
+        for name, (make, visit, n, rounds) in (
+            cases.items() if rnd == 0 else reversed(list(cases.items()))
+        ):
             if rnd < rounds:
                 last = rnd == rounds - 1
-                r = asyncio.run(per_key(make, n, args.window, visit,
-                                        (6 if visit else 30) if last else 0))
+                r = asyncio.run(
+                    per_key(make, n, args.window, visit, (6 if visit else 30) if last else 0)
+                )
                 keyres[name].append(r)
                 if last:
                     inst[name] = r
@@ -630,28 +726,45 @@ def main() -> int:
         # Baseline: unbound-key windows in which nothing was painted. The autosave (every
         # 0.4 s: serialise, flip the title bar to "saved") sometimes lands in an unbound
         # window; that is work caused by the ratings, not the cost of an ignored key.
-        unbound = ([x for r in rs for x in r["unbound_quiet"]]
-                   or [x for r in rs for x in r["unbound"]])
+        unbound = [x for r in rs for x in r["unbound_quiet"]] or [
+            x for r in rs for x in r["unbound"]
+        ]
         lat = [x for r in rs for x in r["latency"]]
-        return {"rated": med(rated), "unbound": med(unbound), "net": med(rated) - med(unbound),
-                "lat": med(lat), "p90": sorted(rated)[int(0.9 * len(rated))] - med(unbound),
-                "failures": sum(r["failures"] for r in rs), "screens": rs[0]["screens"],
-                "n": len(rated)}
+        return {
+            "rated": med(rated),
+            "unbound": med(unbound),
+            "net": med(rated) - med(unbound),
+            "lat": med(lat),
+            "p90": sorted(rated)[int(0.9 * len(rated))] - med(unbound),
+            "failures": sum(r["failures"] for r in rs),
+            "screens": rs[0]["screens"],
+            "n": len(rated),
+        }
 
     kk = {name: kagg(name) for name in cases}
-    print(f"{'case':<17} {'screens':>7} {'keys':>5} {'rating':>8} {'unbound':>8} {'net':>8} "
-          f"{'net p90':>8} {'key→frame':>9} {'fails':>5}")
+    print(
+        f"{'case':<17} {'screens':>7} {'keys':>5} {'rating':>8} {'unbound':>8} {'net':>8} "
+        f"{'net p90':>8} {'key→frame':>9} {'fails':>5}"
+    )
     for name, k in kk.items():
-        print(f"{name:<17} {k['screens']:>7} {k['n']:>5} {k['rated'] * 1000:7.2f}  "
-              f"{k['unbound'] * 1000:7.2f}  {k['net'] * 1000:7.2f}  "
-              f"{k['p90'] * 1000:7.2f}  {k['lat'] * 1000:8.1f} "
-              f"{k['failures']:>5}")
-    print(f"{'floor':<17} {'':>7} {40:>5} {floor['rated'] * 1000:7.2f}  "
-          f"{floor['unbound'] * 1000:7.2f}  {floor['net'] * 1000:7.2f}")
-    print("(ms main-thread CPU per key, medians; key→frame is wall latency incl. frame pacing;"
-          "\n floor = bare App whose keys update one Static — one repaint in Textual here)")
-    print("\nInstrumented pass (30 more keys, 6 when all visited; mean ms per rating key / "
-          "calls per key):")
+        print(
+            f"{name:<17} {k['screens']:>7} {k['n']:>5} {k['rated'] * 1000:7.2f}  "
+            f"{k['unbound'] * 1000:7.2f}  {k['net'] * 1000:7.2f}  "
+            f"{k['p90'] * 1000:7.2f}  {k['lat'] * 1000:8.1f} "
+            f"{k['failures']:>5}"
+        )
+    print(
+        f"{'floor':<17} {'':>7} {40:>5} {floor['rated'] * 1000:7.2f}  "
+        f"{floor['unbound'] * 1000:7.2f}  {floor['net'] * 1000:7.2f}"
+    )
+    print(
+        "(ms main-thread CPU per key, medians; key→frame is wall latency incl. frame pacing;"
+        "\n floor = bare App whose keys update one Static — one repaint in Textual here)"
+    )
+    print(
+        "\nInstrumented pass (30 more keys, 6 when all visited; mean ms per rating key / "
+        "calls per key):"
+    )
     names = sorted({s for r in inst.values() for s in r["stats"]})
     print(f"{'':<43}" + "".join(f"{c:>18}" for c in cases))
     for s in names:
@@ -659,8 +772,9 @@ def main() -> int:
         for c in cases:
             tot, cnt = inst[c]["stats"].get(s, [0.0, 0])
             n = inst[c]["inst_keys"]
-            cells.append(f"{cnt / n:8.1f}" if s.startswith("#") else
-                         f"{tot / n * 1000:8.3f} /{cnt / n:6.1f}")
+            cells.append(
+                f"{cnt / n:8.1f}" if s.startswith("#") else f"{tot / n * 1000:8.3f} /{cnt / n:6.1f}"
+            )
         print(f"{s:<43}" + "".join(f"{x:>18}" for x in cells))
     s34, s1000 = micro_score(q34), micro_score(q1000)
     print(f"score() alone: 34 criteria {s34 * 1e6:.0f} µs, 1,000 criteria {s1000 * 1e6:.0f} µs")
@@ -671,39 +785,99 @@ def main() -> int:
     hb, hd, hbig = pm("bare", "hwm_kb"), pm("demo", "hwm_kb"), pm("big1000", "hwm_kb")
     k34, k1000 = kk["34"]["net"], kk["1000"]["net"]
     v34, v1000 = kk["34 all visited"]["net"], kk["1000 all visited"]["net"]
+
     def handler(name: str) -> float:
         """action_rate (incl. the score recomputation) + sidebar renders, s per key."""
         st, n = inst[name]["stats"], inst[name]["inst_keys"]
-        return sum(st.get(k, [0.0, 0])[0] for k in (
-            "action_rate (sync, incl. reactive cascade)",
-            "VerdictSidebar.render (all screens)")) / n
+        return (
+            sum(
+                st.get(k, [0.0, 0])[0]
+                for k in (
+                    "action_rate (sync, incl. reactive cascade)",
+                    "VerdictSidebar.render (all screens)",
+                )
+            )
+            / n
+        )
 
     h34, h1000 = handler("34"), handler("1000")
     rows = [
-        row("1 first paint: demo field screen vs bare App", ms(demo), ms(bare), demo / bare,
-            f"≤ {FIRST_PAINT_TARGET}×", demo / bare <= FIRST_PAINT_TARGET),
-        row("2 per key, 34 criteria (net CPU) vs Textual floor", f"{k34 * 1000:.2f} ms",
-            f"{floor['net'] * 1000:.2f} ms floor", k34 / floor["net"],
-            f"≤ {KEY_TARGET_MS:g} ms", k34 * 1000 <= KEY_TARGET_MS),
-        row("2   (info) handler only: action_rate + sidebar.render", f"{h34 * 1000:.2f} ms",
-            f"{floor['net'] * 1000:.2f} ms floor", h34 / floor["net"], "–", None),
-        row("3 first paint: 1,000 criteria vs demo (34)", ms(big), ms(demo), big / demo,
-            f"≤ {BIG_PAINT_TARGET}×", big / demo <= BIG_PAINT_TARGET),
-        row("3   (info) 1,000 vs empty 34-criterion session", ms(big), ms(e34), big / e34,
-            "–", None),
+        row(
+            "1 first paint: demo field screen vs bare App",
+            ms(demo),
+            ms(bare),
+            demo / bare,
+            f"≤ {FIRST_PAINT_TARGET}×",
+            demo / bare <= FIRST_PAINT_TARGET,
+        ),
+        row(
+            "2 per key, 34 criteria (net CPU) vs Textual floor",
+            f"{k34 * 1000:.2f} ms",
+            f"{floor['net'] * 1000:.2f} ms floor",
+            k34 / floor["net"],
+            f"≤ {KEY_TARGET_MS:g} ms",
+            k34 * 1000 <= KEY_TARGET_MS,
+        ),
+        row(
+            "2   (info) handler only: action_rate + sidebar.render",
+            f"{h34 * 1000:.2f} ms",
+            f"{floor['net'] * 1000:.2f} ms floor",
+            h34 / floor["net"],
+            "–",
+            None,
+        ),
+        row(
+            "3 first paint: 1,000 criteria vs demo (34)",
+            ms(big),
+            ms(demo),
+            big / demo,
+            f"≤ {BIG_PAINT_TARGET}×",
+            big / demo <= BIG_PAINT_TARGET,
+        ),
+        row(
+            "3   (info) 1,000 vs empty 34-criterion session", ms(big), ms(e34), big / e34, "–", None
+        ),
         row("3   (info) 1,000 criteria vs bare App", ms(big), ms(bare), big / bare, "–", None),
-        row("3 per key: 1,000 vs 34 criteria (net CPU)", f"{k1000 * 1000:.2f} ms",
-            f"{k34 * 1000:.2f} ms", k1000 / k34, f"≤ {BIG_KEY_TARGET}×, ≤ {KEY_TARGET_MS:g} ms",
-            k1000 / k34 <= BIG_KEY_TARGET and k1000 * 1000 <= KEY_TARGET_MS),
-        row("3   (info) handler only, 1,000 vs 34", f"{h1000 * 1000:.2f} ms",
-            f"{h34 * 1000:.2f} ms", h1000 / h34, "–", None),
-        row("3   (extra) per key, all screens visited, 1,000 vs 34", f"{v1000 * 1000:.2f} ms",
-            f"{v34 * 1000:.2f} ms", v1000 / v34, f"≤ {BIG_KEY_TARGET}×, ≤ {KEY_TARGET_MS:g} ms",
-            v1000 / v34 <= BIG_KEY_TARGET and v1000 * 1000 <= KEY_TARGET_MS),
-        row("4 peak RSS: demo child vs bare child", f"{hd / 1024:.1f} MB", f"{hb / 1024:.1f} MB",
-            hd / hb, f"≤ {RSS_TARGET}×", hd / hb <= RSS_TARGET),
-        row("4   (info) peak RSS 1,000 criteria vs bare", f"{hbig / 1024:.1f} MB",
-            f"{hb / 1024:.1f} MB", hbig / hb, "–", None),
+        row(
+            "3 per key: 1,000 vs 34 criteria (net CPU)",
+            f"{k1000 * 1000:.2f} ms",
+            f"{k34 * 1000:.2f} ms",
+            k1000 / k34,
+            f"≤ {BIG_KEY_TARGET}×, ≤ {KEY_TARGET_MS:g} ms",
+            k1000 / k34 <= BIG_KEY_TARGET and k1000 * 1000 <= KEY_TARGET_MS,
+        ),
+        row(
+            "3   (info) handler only, 1,000 vs 34",
+            f"{h1000 * 1000:.2f} ms",
+            f"{h34 * 1000:.2f} ms",
+            h1000 / h34,
+            "–",
+            None,
+        ),
+        row(
+            "3   (extra) per key, all screens visited, 1,000 vs 34",
+            f"{v1000 * 1000:.2f} ms",
+            f"{v34 * 1000:.2f} ms",
+            v1000 / v34,
+            f"≤ {BIG_KEY_TARGET}×, ≤ {KEY_TARGET_MS:g} ms",
+            v1000 / v34 <= BIG_KEY_TARGET and v1000 * 1000 <= KEY_TARGET_MS,
+        ),
+        row(
+            "4 peak RSS: demo child vs bare child",
+            f"{hd / 1024:.1f} MB",
+            f"{hb / 1024:.1f} MB",
+            hd / hb,
+            f"≤ {RSS_TARGET}×",
+            hd / hb <= RSS_TARGET,
+        ),
+        row(
+            "4   (info) peak RSS 1,000 criteria vs bare",
+            f"{hbig / 1024:.1f} MB",
+            f"{hb / 1024:.1f} MB",
+            hbig / hb,
+            "–",
+            None,
+        ),
     ]
     print()
     print_table(rows)

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from wk_tui.errors import LockedError, WkError
 from wk_tui.questionnaire import Questionnaire, bundled
 from wk_tui.scoring import Result, score
-from wk_tui.store import SessionStore
+from wk_tui.session_store import SessionStore
 from wk_tui.userconf import load_config, remember, save_config
 
 from .base import WkScreen, make, tr
@@ -36,17 +36,24 @@ class WkApp(App):
     save_state = var("saved")
     result: var[Result | None] = var(None)
 
-    def __init__(self, store: SessionStore | None = None, language: str | None = None,
-                 field: str | None = None, config: dict | None = None,
-                 warnings: Iterable[str] = (), locked: tuple | None = None) -> None:
+    def __init__(
+        self,
+        store: SessionStore | None = None,
+        language: str | None = None,
+        field: str | None = None,
+        config: dict | None = None,
+        warnings: Iterable[str] = (),
+        locked: tuple | None = None,
+    ) -> None:
         super().__init__()
         self.config = load_config() if config is None else config
         self.store = store
         self.locked = locked  # (path, questionnaire, LockedError) to offer read-only
         self.start_field = field
         self.startup_warnings = list(warnings)
-        lang = language or self.config.get("language") or (
-            store.session.language if store else "de")
+        lang = (
+            language or self.config.get("language") or (store.session.language if store else "de")
+        )
         self.set_reactive(WkApp.language, lang if lang in ("de", "en") else "de")
         self._q_cache: dict[str, Questionnaire] = {}
         self._scored: tuple[tuple, Result | None] = ((), None)
@@ -124,21 +131,28 @@ class WkApp(App):
             self.config["theme"] = theme
             save_config(theme=theme)
 
-    def open_store(self, store: SessionStore, warnings: Iterable[str] = (),
-                   show: bool = True) -> None:
+    def open_store(
+        self, store: SessionStore, warnings: Iterable[str] = (), show: bool = True
+    ) -> None:
         """Make ``store`` the open session; ``show`` goes to its first open field."""
         self.store = store
         self.revision += 1
         self.save_state = "read_only" if store.read_only else "saved"
         # The recent list is a convenience: written after the first paint, not before.
         self.call_after_refresh(
-            remember, store.path, store.session.municipality.name,
-            store.session.updated.isoformat() if store.session.updated else "")
+            remember,
+            store.path,
+            store.session.municipality.name,
+            store.session.updated.isoformat() if store.session.updated else "",
+        )
         warnings = list(warnings) or store.session.warnings
         if warnings:
             ids = [w.split("'")[1] for w in warnings if w.count("'") >= 2]
-            self.say(tr(self.language, "unknown_ids", n=len(warnings), ids=", ".join(ids)),
-                     severity="warning", timeout=12)
+            self.say(
+                tr(self.language, "unknown_ids", n=len(warnings), ids=", ".join(ids)),
+                severity="warning",
+                timeout=12,
+            )
         if show:
             self.goto_field(self.start_field or self._first_open_field())
 
@@ -151,8 +165,13 @@ class WkApp(App):
         first = self._first_open()
         return first.field_id if first else self.q.fields[0].id
 
-    def show_locked(self, path: Path, exc: LockedError, questionnaire: Path | None = None,
-                    quit_on_cancel: bool = False) -> None:
+    def show_locked(
+        self,
+        path: Path,
+        exc: LockedError,
+        questionnaire: Path | None = None,
+        quit_on_cancel: bool = False,
+    ) -> None:
         from .locked import LockedScreen
 
         def chosen(read_only: bool | None) -> None:
@@ -227,8 +246,16 @@ class WkApp(App):
             self.save_state = "unsaved"
 
         crit = self.q.criterion(cid)
-        self.push_screen(make(NoteScreen, self.language, crit.title,
-                              self.store.session.note(cid), self.store.read_only), keep)
+        self.push_screen(
+            make(
+                NoteScreen,
+                self.language,
+                crit.title,
+                self.store.session.note(cid),
+                self.store.read_only,
+            ),
+            keep,
+        )
 
     # ------------------------------------------------------------------ navigation
     def _key(self, name: str) -> str:
@@ -332,23 +359,34 @@ class WkApp(App):
             return
         t = lambda key, **kw: tr(self.language, key, **kw)  # noqa: E731
         for f in self.q.fields:
-            yield SystemCommand(t("cmd_goto", n=f.number, title=f.title), t("cmd_goto_help"),
-                                lambda fid=f.id: self.goto_field(fid))
+            yield SystemCommand(
+                t("cmd_goto", n=f.number, title=f.title),
+                t("cmd_goto_help"),
+                lambda fid=f.id: self.goto_field(fid),
+            )
         yield SystemCommand(t("cmd_first_open"), t("cmd_first_open_help"), self.goto_first_open)
         yield SystemCommand(t("cmd_overview"), t("cmd_overview_help"), self.show_overview)
         yield SystemCommand(t("cmd_results"), t("cmd_results_help"), self.show_results)
         yield SystemCommand(t("cmd_export"), t("cmd_export_help"), self.show_export)
         for theme in THEMES:
-            yield SystemCommand(t("cmd_theme", name=theme.name), t("cmd_theme_help"),
-                                lambda name=theme.name: setattr(self, "theme", name))
+            yield SystemCommand(
+                t("cmd_theme", name=theme.name),
+                t("cmd_theme_help"),
+                lambda name=theme.name: setattr(self, "theme", name),
+            )
         other = "en" if self.language == "de" else "de"
-        yield SystemCommand(t("cmd_lang"), t("cmd_lang_help"),
-                            lambda: self.set_language(other))
+        yield SystemCommand(t("cmd_lang"), t("cmd_lang_help"), lambda: self.set_language(other))
 
 
-def create_app(path: Path | None = None, *, questionnaire: Path | None = None,
-               read_only: bool = False, language: str | None = None,
-               field: str | None = None, config: dict | None = None) -> WkApp:
+def create_app(
+    path: Path | None = None,
+    *,
+    questionnaire: Path | None = None,
+    read_only: bool = False,
+    language: str | None = None,
+    field: str | None = None,
+    config: dict | None = None,
+) -> WkApp:
     """Build the app for the CLI and the tests. Raises LockedError/WkError on open."""
     if path is None:
         return WkApp(None, language, config=config)

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
 
 from wk_tui.export import FORMATS, default_filename, encode, render
-from wk_tui.storage import atomic_write
+from wk_tui.files import atomic_write
 
 from .base import Translated
 from .widgets.keybar import KeyBar
@@ -102,8 +102,7 @@ class ExportScreen(Translated, ModalScreen[Path | None]):
             status.update(Text(self.t("exists"), "bold yellow"))
             return
         store = self.app.store
-        data = encode(render(store.session, store.questionnaire, self.fmt, self._notes()),
-                      self.fmt)
+        data = encode(render(store.session, store.questionnaire, self.fmt, self._notes()), self.fmt)
         try:
             atomic_write(target, data, keep_backup=False)
         except OSError as exc:

@@ -36,12 +36,16 @@ class FieldScreen(WkScreen):
         yield TitleBar(self.t("field_of", n=field.number, total=total))
         with Horizontal(id="body"):
             with Vertical(id="main"):
-                yield Static(Text(f"{self.t('field_n', n=field.number)} – {field.title}",
-                                  "bold"), id="field-title")
+                yield Static(
+                    Text(f"{self.t('field_n', n=field.number)} – {field.title}", "bold"),
+                    id="field-title",
+                )
                 if field.description:
                     yield Static(Text(field.description), id="field-desc")
-                rows = [CriterionRow(c, i, app.q, app.store.session, self.lang)
-                        for i, c in enumerate(field.criteria)]
+                rows = [
+                    CriterionRow(c, i, app.q, app.store.session, self.lang)
+                    for i, c in enumerate(field.criteria)
+                ]
                 yield CriterionList(rows, id="criteria")
                 yield CriterionDetails(id="details")
             yield VerdictSidebar(app.result, self.field_id)

@@ -35,18 +35,23 @@ class HelpScreen(Translated, ModalScreen[None]):
     def keys_table(self) -> Table:
         """One row per action of the source screen's active bindings (all keys listed)."""
         by_action: dict[str, tuple[list[str], str]] = {}
-        ours = {action for area in getattr(self.source, "KEY_AREAS", ())
-                for _, action, _, _, _ in KEYS[area]}
+        ours = {
+            action
+            for area in getattr(self.source, "KEY_AREAS", ())
+            for _, action, _, _, _ in KEYS[area]
+        }
         # The screen's own bindings first: their (translated) descriptions win over the
         # app-wide defaults that share an action (e.g. ctrl+q "Quit" and q "Beenden").
-        items = sorted(self.source.active_bindings.items(),
-                       key=lambda item: item[1].node is self.app)
+        items = sorted(
+            self.source.active_bindings.items(), key=lambda item: item[1].node is self.app
+        )
         for key, active in items:
             binding = active.binding
             if not binding.description or binding.system:
                 continue
-            if binding.action not in ours and not (active.node is self.app
-                                                   and binding.action in by_action):
+            if binding.action not in ours and not (
+                active.node is self.app and binding.action in by_action
+            ):
                 continue  # Textual's own keys (focus, copy) are not ours to explain
             keys, _ = by_action.setdefault(binding.action, ([], binding.description))
             display = self.app.get_key_display(Binding(key, binding.action))

@@ -51,11 +51,13 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
 }
 
 
-
 def bindings(areas: tuple[str, ...], lang: str) -> list[Binding]:
     table = UI.get(lang, UI["de"])
-    return [Binding(keys, action, table[desc], show=show, key_display=display)
-            for area in areas for keys, action, desc, show, display in KEYS[area]]
+    return [
+        Binding(keys, action, table[desc], show=show, key_display=display)
+        for area in areas
+        for keys, action, desc, show, display in KEYS[area]
+    ]
 
 
 def _entry(action: str, areas: tuple[str, ...]) -> tuple:
@@ -80,5 +82,8 @@ def description_key(action: str, areas: tuple[str, ...] = ("nav", "rate")) -> st
 @cache
 def localized(cls: type, lang: str) -> type:
     """``cls`` with ``BINDINGS`` from its ``KEY_AREAS`` in ``lang`` (cached per class)."""
-    return type(cls.__name__, (cls,), {"BINDINGS": bindings(cls.KEY_AREAS, lang),
-                                       "__module__": cls.__module__})
+    return type(
+        cls.__name__,
+        (cls,),
+        {"BINDINGS": bindings(cls.KEY_AREAS, lang), "__module__": cls.__module__},
+    )

@@ -23,10 +23,16 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         lang = self.app.language
         with Vertical(id="note-box"):
-            yield Static(Text(tr(lang, "note_title", title=self.criterion_title), "bold"),
-                         id="note-title")
-            yield TextArea(self.note, id="note-text", read_only=self.read_only,
-                           soft_wrap=True, show_line_numbers=False)
+            yield Static(
+                Text(tr(lang, "note_title", title=self.criterion_title), "bold"), id="note-title"
+            )
+            yield TextArea(
+                self.note,
+                id="note-text",
+                read_only=self.read_only,
+                soft_wrap=True,
+                show_line_numbers=False,
+            )
             yield Static(Text(tr(lang, "note_hint"), "dim"), id="note-hint")
         yield KeyBar()
 

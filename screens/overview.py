@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from .base import WkScreen
 from .widgets.keybar import KeyBar
-from .widgets.plain import FieldList
+from .widgets.scrolling import FieldList
 from .widgets.sidebar import VerdictSidebar, bar, pct
 from .widgets.titlebar import TitleBar
 
@@ -42,8 +42,9 @@ class OverviewScreen(WkScreen):
             text.append("\n    ")
             text.append_text(bar(fr.score, 12))
             text.append(f" {pct(fr.score, self.lang):>7}   ")
-            text.append(self.t("criteria_n", rated=c.rated, total=c.total),
-                        "yellow" if c.open else "green")
+            text.append(
+                self.t("criteria_n", rated=c.rated, total=c.total), "yellow" if c.open else "green"
+            )
             options.append(Option(text, id=fr.field.id))
         return options
 

@@ -11,7 +11,7 @@ from textual.widgets import Static
 from .base import WkScreen
 from .widgets.criteria import SYMBOL_STYLE, WEAK
 from .widgets.keybar import KeyBar
-from .widgets.plain import ReportScroll
+from .widgets.scrolling import ReportScroll
 from .widgets.sidebar import pct
 from .widgets.titlebar import TitleBar
 
@@ -43,16 +43,20 @@ class ResultsScreen(WkScreen):
         head.append((r.band.label if r.band else "–") + "\n", "bold")
         head.append(f"{self.t('overall')}: {pct(r.score, lang)}")
         if r.provisional:
-            head.append(f"  ({self.t('provisional')}: "
-                        f"{self.t('open_n', n=r.counts.open)})", "italic yellow")
+            head.append(
+                f"  ({self.t('provisional')}: {self.t('open_n', n=r.counts.open)})", "italic yellow"
+            )
         table = Table(expand=True, show_edge=False, pad_edge=False)
         table.add_column(self.t("criterion"), ratio=1)
         table.add_column(self.t("rating"), justify="center", width=9)
         for fr in r.fields:
             f = fr.field
             label = f" – {fr.band.label}" if fr.band else ""
-            table.add_row(Text(f"{self.t('field_n', n=f.number)} – {f.title}", "bold"),
-                          Text(pct(fr.score, lang), "bold"), end_section=False)
+            table.add_row(
+                Text(f"{self.t('field_n', n=f.number)} – {f.title}", "bold"),
+                Text(pct(fr.score, lang), "bold"),
+                end_section=False,
+            )
             table.add_row(Text(label.strip(" –"), "italic dim"), "")
             for c in f.criteria:
                 value = session.value(c.id)

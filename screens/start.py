@@ -13,9 +13,8 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wk_tui.errors import LockedError, WkError
-from wk_tui.questionnaire import DEFAULT_ID, bundled
-from wk_tui.storage import new_session
-from wk_tui.store import SessionStore
+from wk_tui.paths import demo_copy
+from wk_tui.session_store import SessionStore
 from wk_tui.userconf import recent_sessions
 
 from .base import Translated
@@ -57,10 +56,9 @@ class StartScreen(Translated, Screen):
     def _open(self, path: Path, create: bool = False) -> None:
         try:
             if create:
-                q = bundled(DEFAULT_ID, self.app.language)
-                session = new_session(q.id, q.language,
-                                      self.query_one("#municipality", Input).value.strip())
-                store = SessionStore.create(path, session, q)
+                store = SessionStore.create_new(
+                    path, self.query_one("#municipality", Input).value.strip(), self.app.language
+                )
             else:
                 if not path.exists():
                     self._error(self.t("missing_file", path=path))
@@ -95,8 +93,6 @@ class StartScreen(Translated, Screen):
 
     @on(Button.Pressed, "#demo")
     def _demo(self) -> None:
-        from wk_tui.launch import demo_copy
-
         self._open(demo_copy())
 
     def action_dismiss_modal(self) -> None:

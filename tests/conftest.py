@@ -14,8 +14,13 @@ QUESTIONNAIRES = ROOT / "data" / "questionnaires"
 SHARED = ROOT.parent / "shared"
 TSV = SHARED / "reference" / "dessau-rosslau-2020-ratings.tsv"
 
-SYMBOL_TO_VALUE = {"✓": "ja", "(✓)": "eher_ja", "(✘)": "eher_nein", "✘": "nein",
-                   "–": "keine_einschaetzung"}
+SYMBOL_TO_VALUE = {
+    "✓": "ja",
+    "(✓)": "eher_ja",
+    "(✘)": "eher_nein",
+    "✘": "nein",
+    "–": "keine_einschaetzung",
+}
 
 
 def seed_rows() -> list[tuple[int, str, str, str]]:
@@ -35,15 +40,22 @@ def example_copy(tmp_path: Path) -> Path:
     return dest
 
 
-def run_cli(*args: str, input: str | None = None, env: dict | None = None,
-            cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, input: str | None = None, env: dict | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
     """Run ``wk-tui`` as a subprocess with stdout/stderr pipes and no TTY."""
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     full_env.pop("FORCE_COLOR", None)
     return subprocess.run(
-        [sys.executable, "-m", "wk_tui", *args], capture_output=True, text=True,
-        input=input, env=full_env, cwd=cwd or ROOT, timeout=60,
-        stdin=None if input is not None else subprocess.DEVNULL)
+        [sys.executable, "-m", "wk_tui", *args],
+        capture_output=True,
+        text=True,
+        input=input,
+        env=full_env,
+        cwd=cwd or ROOT,
+        timeout=60,
+        stdin=None if input is not None else subprocess.DEVNULL,
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -23,8 +23,7 @@ def walk(tokens: list[Token]) -> Iterator[Token]:
 
 def text(tok: Token) -> str:
     """The literal text of an inline token (what a reader sees, markup removed)."""
-    return "".join(c.content for c in tok.children or ()
-                   if c.type in ("text", "text_special"))
+    return "".join(c.content for c in tok.children or () if c.type in ("text", "text_special"))
 
 
 def tables(tokens: list[Token]) -> list[tuple[str, list[list[str]], list[list[str]]]]:
@@ -48,11 +47,13 @@ def tables(tokens: list[Token]) -> list[tuple[str, list[list[str]], list[list[st
 
 
 def headings(tokens: list[Token], level: int | None = None) -> list[str]:
-    return [text(tokens[i + 1]) for i, tok in enumerate(tokens)
-            if tok.type == "heading_open" and (level is None or tok.tag == f"h{level}")]
+    return [
+        text(tokens[i + 1])
+        for i, tok in enumerate(tokens)
+        if tok.type == "heading_open" and (level is None or tok.tag == f"h{level}")
+    ]
 
 
 def shape(tokens: list[Token]) -> list[tuple]:
     """The document structure without any text: block and inline token types."""
-    return [(t.type, t.tag, t.nesting, tuple(c.type for c in t.children or ()))
-            for t in tokens]
+    return [(t.type, t.tag, t.nesting, tuple(c.type for c in t.children or ())) for t in tokens]

@@ -19,8 +19,13 @@ BOM = b"\xef\xbb\xbf"
 @pytest.mark.parametrize("fmt", ["md", "html", "json", "csv"])
 @pytest.mark.parametrize("no_color", [False, True])
 def test_every_format_in_a_pipe(fmt, no_color):
-    out = run_cli("export", str(EXAMPLE), "--format", fmt,
-                  env={"NO_COLOR": "1"} if no_color else {"TERM": "xterm-256color"})
+    out = run_cli(
+        "export",
+        str(EXAMPLE),
+        "--format",
+        fmt,
+        env={"NO_COLOR": "1"} if no_color else {"TERM": "xterm-256color"},
+    )
     assert out.returncode == 0, out.stderr
     assert out.stderr == ""
     assert "\x1b[" not in out.stdout
@@ -28,8 +33,13 @@ def test_every_format_in_a_pipe(fmt, no_color):
 
 
 def test_markdown_on_stdout_is_the_golden_file():
-    out = subprocess.run([sys.executable, "-m", "wk_tui", "export", str(EXAMPLE)],
-                         capture_output=True, stdin=subprocess.DEVNULL, cwd=ROOT, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "wk_tui", "export", str(EXAMPLE)],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert out.returncode == 0 and out.stdout == GOLDEN.read_bytes()
 
 
@@ -44,20 +54,33 @@ def test_show_in_a_pipe_prints_rendered_text_without_ansi():
 
 
 def test_export_md_imports_no_textual_rich_markdown_or_markdown_it():
-    code = ("import sys\nfrom wk_tui.cli import main\n"
-            f"rc = main(['export', {str(EXAMPLE)!r}, '--format', 'md'])\n"
-            "sys.stdout.flush()\n"
-            "print('\\n@@MODULES@@', rc, ' '.join(sorted(sys.modules)))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, stdin=subprocess.DEVNULL, timeout=60)
+    code = (
+        "import sys\nfrom wk_tui.cli import main\n"
+        f"rc = main(['export', {str(EXAMPLE)!r}, '--format', 'md'])\n"
+        "sys.stdout.flush()\n"
+        "print('\\n@@MODULES@@', rc, ' '.join(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     report, _, tail = out.stdout.partition("\n@@MODULES@@ ")
     rc, modules = tail.split(" ", 1)
     modules = modules.split()
     assert rc == "0" and report.startswith("# Abschlussbericht Dessau-Roßlau")
     assert "wk_tui.export.markdown" in modules  # the check sees what was imported
-    bad = [m for m in modules if m.split(".")[0] in ("textual", "markdown_it")
-           or m == "rich.markdown" or m.startswith("rich.markdown.")]
+    bad = [
+        m
+        for m in modules
+        if m.split(".")[0] in ("textual", "markdown_it")
+        or m == "rich.markdown"
+        or m.startswith("rich.markdown.")
+    ]
     assert bad == []
 
 
@@ -67,10 +90,10 @@ def test_html_file_from_extension(tmp_path):
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == str(target)
     page = target.read_text("utf-8")
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"de\">")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="de">')
     assert "<title>Abschlussbericht Dessau-Roßlau – Selbstcheck Weltoffene Kommune</title>" in page
     assert "@page { size: A4; margin: 18mm; }" in page
-    assert page.count("<table>") == 9 and "<td style=\"text-align:center\">(✘)</td>" in page
+    assert page.count("<table>") == 9 and '<td style="text-align:center">(✘)</td>' in page
 
 
 def test_refuses_to_overwrite_without_force(tmp_path):
@@ -89,8 +112,7 @@ def test_refuses_to_overwrite_without_force(tmp_path):
 
 def test_never_overwrites_the_session_itself(example_copy):
     before = example_copy.read_bytes()
-    out = run_cli("export", str(example_copy), "-o", str(example_copy), "--force",
-                  "--format", "md")
+    out = run_cli("export", str(example_copy), "-o", str(example_copy), "--force", "--format", "md")
     assert out.returncode == 3 and "session file itself" in out.stderr
     assert example_copy.read_bytes() == before
 
@@ -101,8 +123,10 @@ def test_output_directory_gets_the_default_name(tmp_path):
     after = dt.date.today().isoformat()
     assert out.returncode == 0, out.stderr
     names = [p.name for p in tmp_path.iterdir()]
-    assert names in ([f"dessau-rosslau-selbstcheck-{before}.csv"],
-                     [f"dessau-rosslau-selbstcheck-{after}.csv"])
+    assert names in (
+        [f"dessau-rosslau-selbstcheck-{before}.csv"],
+        [f"dessau-rosslau-selbstcheck-{after}.csv"],
+    )
     assert out.stdout.strip() == str(tmp_path / names[0])
     if dt.date.today().isoformat() == after:
         again = run_cli("export", str(EXAMPLE), "-o", str(tmp_path), "--format", "csv")
@@ -117,10 +141,13 @@ def test_usage_errors_exit_2(tmp_path):
     assert len(out.stderr.strip().splitlines()) == 1 and not (tmp_path / "report.txt").exists()
 
 
-@pytest.mark.parametrize("args,needle", [
-    (["{tmp}/missing.toml"], "file not found"),
-    (["{example}", "-o", "{tmp}/no/such/dir/r.md"], "directory not found"),
-])
+@pytest.mark.parametrize(
+    "args,needle",
+    [
+        (["{tmp}/missing.toml"], "file not found"),
+        (["{example}", "-o", "{tmp}/no/such/dir/r.md"], "directory not found"),
+    ],
+)
 def test_invalid_input_exits_3_with_one_line(tmp_path, args, needle):
     args = [a.format(tmp=tmp_path, example=EXAMPLE) for a in args]
     out = run_cli("export", *args)
@@ -145,25 +172,42 @@ def test_csv_has_bom_crlf_header_and_34_rows(tmp_path):
     raw = target.read_bytes()
     assert raw.startswith(BOM)
     assert raw.count(b"\r\n") == raw.count(b"\n") == 35
-    rows = list(csv.reader(io.StringIO(raw[len(BOM):].decode("utf-8"), newline="")))
-    assert rows[0] == ["field_id", "field_title", "criterion_id", "criterion_title", "value",
-                       "symbol", "points", "note"]
+    rows = list(csv.reader(io.StringIO(raw[len(BOM) :].decode("utf-8"), newline="")))
+    assert rows[0] == [
+        "field_id",
+        "field_title",
+        "criterion_id",
+        "criterion_title",
+        "value",
+        "symbol",
+        "points",
+        "note",
+    ]
     assert len(rows) == 35
     by_id = {r[2]: r for r in rows[1:]}
-    assert by_id["hf1.fuehrung"][:7] == ["hf1", "Management und Steuerung", "hf1.fuehrung",
-                                         "Weltoffenheit als Führungsaufgabe", "eher_ja", "(✓)",
-                                         "2"]
+    assert by_id["hf1.fuehrung"][:7] == [
+        "hf1",
+        "Management und Steuerung",
+        "hf1.fuehrung",
+        "Weltoffenheit als Führungsaufgabe",
+        "eher_ja",
+        "(✓)",
+        "2",
+    ]
     assert by_id["hf2.mobilitaet"][4:7] == ["keine_einschaetzung", "–", ""]
     assert by_id["hf1.monitoring"][7].startswith("Bisher kein regelmäßiges")
     # stdout carries the same bytes
-    out = subprocess.run([sys.executable, "-m", "wk_tui", "export", str(EXAMPLE), "--format",
-                          "csv"], capture_output=True, stdin=subprocess.DEVNULL, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-m", "wk_tui", "export", str(EXAMPLE), "--format", "csv"],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        cwd=ROOT,
+    )
     assert out.stdout == raw
 
 
 def test_csv_unrated_criteria_are_empty(example_copy):
-    text = example_copy.read_text("utf-8").replace(
-        '[ratings."hf2.sport"]\nvalue = "eher_ja"\n', "")
+    text = example_copy.read_text("utf-8").replace('[ratings."hf2.sport"]\nvalue = "eher_ja"\n', "")
     example_copy.write_text(text, "utf-8")
     out = run_cli("export", str(example_copy), "--format", "csv")
     rows = list(csv.reader(io.StringIO(out.stdout.lstrip("\ufeff"), newline="")))
@@ -189,8 +233,12 @@ def test_json_summary_equals_summary_json():
 
 @pytest.mark.parametrize("extra", [[], ["--show"]])
 def test_works_with_stdin_closed(extra):
-    out = subprocess.run(["sh", "-c", 'exec "$0" -m wk_tui export "$@" <&-', sys.executable,
-                          str(EXAMPLE), *extra], capture_output=True, cwd=ROOT, timeout=60)
+    out = subprocess.run(
+        ["sh", "-c", 'exec "$0" -m wk_tui export "$@" <&-', sys.executable, str(EXAMPLE), *extra],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     assert out.stderr == b"" and "Dessau-Roßlau".encode() in out.stdout
     assert b"\x1b[" not in out.stdout

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from wk_tui.export import render
 from wk_tui.export.mdescape import block, cell, inline
+from wk_tui.files import load_session
 from wk_tui.session import Action, Event, FieldWork, KeyFigure
-from wk_tui.storage import load_session
 
 HOSTILE = [
     "A | B || C \\| D",
@@ -36,7 +36,7 @@ HOSTILE = [
     "\x1b[31mred\x1b[0m\x07",
     "<!-- comment --> <?php ?> <![CDATA[x]]>",
     "| --- | --- |",
-    "[ref]: http://evil.example \"title\"",
+    '[ref]: http://evil.example "title"',
     "=",
     "\\*not emphasised\\*",
 ]
@@ -65,13 +65,19 @@ def fill(text_for) -> tuple:
     session.timeline = [Event(dt.date(2020, 1, i + 1), t(), None, t(), t()) for i in range(3)]
     w = session.workshop
     w.facilitator, w.participants, w.outlook = t(), t(), t()
-    w.results = {fid: FieldWork([t(), t()], [t(), t()],
-                                [Action(t(), t(), dt.date(2021, 1, 1)), Action(t(), t())])
-                 for fid in w.fields}
+    w.results = {
+        fid: FieldWork(
+            [t(), t()], [t(), t()], [Action(t(), t(), dt.date(2021, 1, 1)), Action(t(), t())]
+        )
+        for fid in w.fields
+    }
     # A questionnaire can be a user file, too: its texts are escaped the same way.
-    fields = tuple(f.replace(title=t(), criteria=tuple(
-        c.replace(title=t(), suggestion=t()) for c in f.criteria))
-        for f in q.fields)
+    fields = tuple(
+        f.replace(
+            title=t(), criteria=tuple(c.replace(title=t(), suggestion=t()) for c in f.criteria)
+        )
+        for f in q.fields
+    )
     bands = tuple(b.replace(label=t()) for b in q.bands)
     q = q.replace(title=t(), fields=fields, bands=bands)
     return session, q
@@ -101,8 +107,19 @@ def test_hostile_text_does_not_change_the_document_structure(hostile, benign):
 def test_no_html_links_code_or_emphasis_from_user_text(hostile):
     tokens = list(walk(parse(hostile[0])))
     types = {t.type for t in tokens}
-    for bad in ("html_inline", "html_block", "link_open", "image", "code_inline",
-                "code_block", "fence", "em_open", "blockquote_open", "hr", "ordered_list_open"):
+    for bad in (
+        "html_inline",
+        "html_block",
+        "link_open",
+        "image",
+        "code_inline",
+        "code_block",
+        "fence",
+        "em_open",
+        "blockquote_open",
+        "hr",
+        "ordered_list_open",
+    ):
         if bad == "blockquote_open":
             # Only the report's own quote (the overall verdict) is a blockquote.
             assert sum(t.type == bad for t in tokens) == 1
@@ -119,10 +136,13 @@ def test_every_hostile_text_survives_literally(hostile):
 
 
 def test_tables_keep_their_columns_and_rows(hostile, benign):
-    got = [(len(head[0]), len(body), {len(r) for r in body})
-           for _, head, body in tables(parse(hostile[0]))]
-    want = [(len(head[0]), len(body), {len(r) for r in body})
-            for _, head, body in tables(parse(benign))]
+    got = [
+        (len(head[0]), len(body), {len(r) for r in body})
+        for _, head, body in tables(parse(hostile[0]))
+    ]
+    want = [
+        (len(head[0]), len(body), {len(r) for r in body}) for _, head, body in tables(parse(benign))
+    ]
     assert got == want
     assert [n for n, _, _ in got] == [3, 2, 2, 2, 2, 2, 2, 2, 4]
 
@@ -147,17 +167,20 @@ def test_html_report_has_no_injected_tags():
     assert "<title>Abschlussbericht &lt;script&gt;x&lt;/script&gt; &amp; Co – " in head
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ("a|b", "a|b"),
-    ("- x", "\\- x"),
-    ("10. Mai", "10\\. Mai"),
-    ("3) drei", "3\\) drei"),
-    ("<b>&", "&lt;b&gt;&amp;"),
-    ("snake_case _x_", "snake_case \\_x\\_"),
-    ("a\n\n b\tc", "a b c"),
-    ("Einwohner*innen", "Einwohner\\*innen"),
-    ("(✓) – ✘", "(✓) – ✘"),
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("a|b", "a|b"),
+        ("- x", "\\- x"),
+        ("10. Mai", "10\\. Mai"),
+        ("3) drei", "3\\) drei"),
+        ("<b>&", "&lt;b&gt;&amp;"),
+        ("snake_case _x_", "snake_case \\_x\\_"),
+        ("a\n\n b\tc", "a b c"),
+        ("Einwohner*innen", "Einwohner\\*innen"),
+        ("(✓) – ✘", "(✓) – ✘"),
+    ],
+)
 def test_inline(raw, expected):
     assert inline(raw) == expected
 
@@ -170,8 +193,13 @@ def test_cell_and_block():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(st.sampled_from(list("|`*_#[]()<>&;!\\-+=.~:/\"' 1\n\tabä✓"))
-               | st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
+@given(
+    st.text(
+        st.sampled_from(list("|`*_#[]()<>&;!\\-+=.~:/\"' 1\n\tabä✓"))
+        | st.characters(codec="utf-8", exclude_categories=("Cs",)),
+        max_size=40,
+    )
+)
 def test_inline_is_always_one_literal_paragraph(s):
     tokens = parse(f"| a |\n| --- |\n| {cell(s)} |\n\n- {inline(s)}\n")
     kinds = [t.type for t in tokens if t.type != "inline"]
@@ -181,6 +209,16 @@ def test_inline_is_always_one_literal_paragraph(s):
     if literal:
         inlines = [text(t) for t in tokens if t.type == "inline"]
         assert inlines[-2:] == [literal, literal]
-    assert not any(t.type in ("html_inline", "link_open", "code_inline", "em_open",
-                              "strong_open", "image", "softbreak")
-                   for t in walk(tokens))
+    assert not any(
+        t.type
+        in (
+            "html_inline",
+            "link_open",
+            "code_inline",
+            "em_open",
+            "strong_open",
+            "image",
+            "softbreak",
+        )
+        for t in walk(tokens)
+    )

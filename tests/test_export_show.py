@@ -19,13 +19,28 @@ COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-
 def run_on_tty(*args: str, env: dict[str, str], stdin_tty: bool = False) -> str:
     """Run wk-tui with stdout (and optionally stdin) on a pty; return what it printed."""
     master, slave = pty.openpty()
-    full_env = {k: v for k, v in os.environ.items()
-                if k not in ("FORCE_COLOR", "NO_COLOR", "PAGER", "MANPAGER", "LESS")}
-    full_env.update({"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40",
-                     "PYTHONIOENCODING": "utf-8", **env})
-    proc = subprocess.Popen([sys.executable, "-m", "wk_tui", *args], cwd=ROOT, env=full_env,
-                            stdin=slave if stdin_tty else subprocess.DEVNULL, stdout=slave,
-                            stderr=subprocess.PIPE)
+    full_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("FORCE_COLOR", "NO_COLOR", "PAGER", "MANPAGER", "LESS")
+    }
+    full_env.update(
+        {
+            "TERM": "xterm-256color",
+            "COLUMNS": "100",
+            "LINES": "40",
+            "PYTHONIOENCODING": "utf-8",
+            **env,
+        }
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wk_tui", *args],
+        cwd=ROOT,
+        env=full_env,
+        stdin=slave if stdin_tty else subprocess.DEVNULL,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+    )
     os.close(slave)
     chunks = []
     while True:
@@ -58,6 +73,7 @@ def test_show_pages_only_when_longer_than_the_screen():
     pager = {"PAGER": "echo @@PAGER@@; cat"}
     long = run_on_tty("export", str(EXAMPLE), "--show", env=pager, stdin_tty=True)
     assert "@@PAGER@@" in long and "Dessau-Roßlau" in long
-    tall = run_on_tty("export", str(EXAMPLE), "--show", env={**pager, "LINES": "100000"},
-                      stdin_tty=True)
+    tall = run_on_tty(
+        "export", str(EXAMPLE), "--show", env={**pager, "LINES": "100000"}, stdin_tty=True
+    )
     assert "@@PAGER@@" not in tall and "Dessau-Roßlau" in tall

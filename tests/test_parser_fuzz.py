@@ -11,14 +11,32 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wk_tui.errors import WkError
+from wk_tui.files import load_session
 from wk_tui.questionnaire import load_questionnaire
-from wk_tui.storage import load_session
 
 EXAMPLE_LINES = EXAMPLE.read_text("utf-8").splitlines()
 Q_LINES = (QUESTIONNAIRES / "weltoffene-kommune.de.toml").read_text("utf-8").splitlines()
-JUNK = ["", "=", "[", "]]", '"', '"""', "value = 3", 'value = "vielleicht"', "[ratings.x]",
-        "schema = 5", 'schema = "wk-tui-session/99"', "population = -1.5", "date = 2020-13-40",
-        "fields = 1", "[[fields]]", "min = 30", "\x00", "ä = 1", "[workshop.results]"]
+JUNK = [
+    "",
+    "=",
+    "[",
+    "]]",
+    '"',
+    '"""',
+    "value = 3",
+    'value = "vielleicht"',
+    "[ratings.x]",
+    "schema = 5",
+    'schema = "wk-tui-session/99"',
+    "population = -1.5",
+    "date = 2020-13-40",
+    "fields = 1",
+    "[[fields]]",
+    "min = 30",
+    "\x00",
+    "ä = 1",
+    "[workshop.results]",
+]
 
 
 @st.composite

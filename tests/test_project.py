@@ -6,8 +6,8 @@ import re
 
 from conftest import ROOT
 
-from screens.strings import UI
 from wk_tui.i18n import CLI
+from wk_tui.screens.strings import UI
 
 
 def quick_start_commands() -> list[str]:

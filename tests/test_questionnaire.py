@@ -19,7 +19,8 @@ def test_german_titles_and_order_equal_the_seed():
     q = load_questionnaire(DE)
     rows = seed_rows()
     assert [(c.field_id, c.title) for c in q.criteria] == [
-        (f"hf{n}", title) for n, _, title, _ in rows]
+        (f"hf{n}", title) for n, _, title, _ in rows
+    ]
     titles = {f"hf{n}": ft for n, ft, _, _ in rows}
     assert {f.id: f.title for f in q.fields} == titles
     assert [s.symbol for s in q.scale] == ["✓", "(✓)", "(✘)", "✘", "–"]
@@ -57,15 +58,18 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("old", "new", "message"), [
-    ("max = 25", "max = 20", "gap between 20 and 25"),
-    ("min = 50", "min = 45", "overlap"),
-    ('id = "hf1.monitoring"', 'id = "hf1.steuerung"', "duplicate id 'hf1.steuerung'"),
-    ('id = "hf2.bildung"', 'id = "hf3.bildung"', "must start with its field id"),
-    ('value = "eher_nein"', 'value = "vielleicht"', "unknown rating value 'vielleicht'"),
-    ("points = 3", "points = 5", "ja must have points = 3"),
-    ('format = "wk-tui-questionnaire/1"', 'format = "something-else"', "format"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("max = 25", "max = 20", "gap between 20 and 25"),
+        ("min = 50", "min = 45", "overlap"),
+        ('id = "hf1.monitoring"', 'id = "hf1.steuerung"', "duplicate id 'hf1.steuerung'"),
+        ('id = "hf2.bildung"', 'id = "hf3.bildung"', "must start with its field id"),
+        ('value = "eher_nein"', 'value = "vielleicht"', "unknown rating value 'vielleicht'"),
+        ("points = 3", "points = 5", "ja must have points = 3"),
+        ('format = "wk-tui-questionnaire/1"', 'format = "something-else"', "format"),
+    ],
+)
 def test_invalid_questionnaire_names_file_line_and_key(tmp_path, old, new, message):
     path = _broken(tmp_path, old, new)
     before = path.read_bytes()
@@ -89,7 +93,8 @@ def test_error_line_points_at_the_bad_key(tmp_path):
 
 
 def test_newer_questionnaire_format_is_refused(tmp_path):
-    path = _broken(tmp_path, 'format = "wk-tui-questionnaire/1"',
-                   'format = "wk-tui-questionnaire/9"')
+    path = _broken(
+        tmp_path, 'format = "wk-tui-questionnaire/1"', 'format = "wk-tui-questionnaire/9"'
+    )
     with pytest.raises(SchemaTooNewError, match="newer"):
         load_questionnaire(path)

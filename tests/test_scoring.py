@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import EXAMPLE, SYMBOL_TO_VALUE, seed_rows
 
+from wk_tui.files import load_session
 from wk_tui.questionnaire import bundled
 from wk_tui.scoring import result_json, score
-from wk_tui.storage import load_session
 
 
 @pytest.fixture(scope="module")
@@ -23,12 +23,23 @@ def seed_values(q) -> dict[str, str]:
 def test_dessau_rosslau_acceptance(q):
     result = score(q, seed_values(q))
     assert [round(fr.score, 1) for fr in result.fields] == [
-        58.3, 77.8, 91.7, 66.7, 44.4, 77.8, 58.3]
+        58.3,
+        77.8,
+        91.7,
+        66.7,
+        44.4,
+        77.8,
+        58.3,
+    ]
     assert round(result.score, 1) == 67.9
     assert result.band.label == "Die Kommune ist auf dem Weg zur Weltoffenheit fortgeschritten."
     assert not result.provisional
-    assert (result.counts.rated, result.counts.counted, result.counts.unknown,
-            result.counts.open) == (34, 33, 1, 0)
+    assert (
+        result.counts.rated,
+        result.counts.counted,
+        result.counts.unknown,
+        result.counts.open,
+    ) == (34, 33, 1, 0)
 
 
 def test_example_session_matches_seed(q):
@@ -36,15 +47,27 @@ def test_example_session_matches_seed(q):
     assert session.values(q2) == seed_values(q)
     data = result_json(score(q2, session.values(q2)))
     assert data["overall"] == {
-        "score": 67.86, "band": "fortgeschritten",
+        "score": 67.86,
+        "band": "fortgeschritten",
         "label": "Die Kommune ist auf dem Weg zur Weltoffenheit fortgeschritten.",
-        "provisional": False, "rated": 34, "counted": 33, "unknown": 1, "open": 0}
-    assert [f["score"] for f in data["fields"]] == [58.33, 77.78, 91.67, 66.67, 44.44,
-                                                    77.78, 58.33]
+        "provisional": False,
+        "rated": 34,
+        "counted": 33,
+        "unknown": 1,
+        "open": 0,
+    }
+    assert [f["score"] for f in data["fields"]] == [58.33, 77.78, 91.67, 66.67, 44.44, 77.78, 58.33]
     assert data["fields"][1] == {
-        "id": "hf2", "title": "Fairer Zugang und Teilhabechancen", "score": 77.78,
-        "band": "weltoffen", "label": "Die Kommune ist weltoffen aufgestellt.",
-        "rated": 10, "counted": 9, "unknown": 1, "open": 0}
+        "id": "hf2",
+        "title": "Fairer Zugang und Teilhabechancen",
+        "score": 77.78,
+        "band": "weltoffen",
+        "label": "Die Kommune ist weltoffen aufgestellt.",
+        "rated": 10,
+        "counted": 9,
+        "unknown": 1,
+        "open": 0,
+    }
 
 
 def test_empty_session_has_no_score_and_is_provisional(q):

@@ -14,7 +14,7 @@ import pytest
 from conftest import EXAMPLE, ROOT
 
 from wk_tui.errors import LockedError, SchemaTooNewError, ValidationError, WkError
-from wk_tui.storage import SessionLock, load_session, new_session, save_session
+from wk_tui.files import SessionLock, load_session, new_session, save_session
 
 
 def test_new_file_is_private_and_save_keeps_backup(tmp_path):
@@ -36,7 +36,7 @@ def test_kill_during_saves_leaves_old_or_new_file(tmp_path):
     script = textwrap.dedent(f"""
         import sys
         sys.path.insert(0, {str(ROOT)!r})
-        from wk_tui.storage import load_session, save_session
+        from wk_tui.files import load_session, save_session
         s, _ = load_session({str(EXAMPLE)!r})
         s.municipality.context = "x" * 200_000
         a = s
@@ -64,14 +64,20 @@ def test_lock_names_the_holder_and_is_released(tmp_path):
     path = tmp_path / "s.toml"
     save_session(new_session("weltoffene-kommune", "de"), path)
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sys, time
             sys.path.insert(0, {str(ROOT)!r})
-            from wk_tui.storage import SessionLock
+            from wk_tui.files import SessionLock
             lock = SessionLock({str(path)!r}).acquire()
             print("locked", flush=True)
             time.sleep(30)
-        """)], stdout=subprocess.PIPE)
+        """),
+        ],
+        stdout=subprocess.PIPE,
+    )
     try:
         assert holder.stdout.readline().strip() == b"locked"
         with pytest.raises(LockedError) as info:
@@ -90,20 +96,40 @@ def test_lock_names_the_holder_and_is_released(tmp_path):
 
 MALFORMED = [
     ("bad toml", 'schema = "wk-tui-session/1"\nquestionnaire = \n', "invalid TOML", 2),
-    ("wrong type", 'schema = "wk-tui-session/1"\nquestionnaire = "weltoffene-kommune"\n'
-     '[municipality]\npopulation = "many"\n', "municipality.population: expected a whole number", 4),
-    ("unknown value", 'schema = "wk-tui-session/1"\nquestionnaire = "weltoffene-kommune"\n'
-     '\n[ratings."hf1.monitoring"]\nvalue = "super"\n', "unknown rating value 'super'", 5),
-    ("unknown criterion", 'schema = "wk-tui-session/1"\nquestionnaire = "weltoffene-kommune"\n'
-     '\n[ratings."hf9.nothing"]\nvalue = "ja"\n', "unknown criterion id 'hf9.nothing'", 4),
-    ("newer schema", 'schema = "wk-tui-session/7"\nquestionnaire = "weltoffene-kommune"\n',
-     "newer than this program understands", 1),
+    (
+        "wrong type",
+        'schema = "wk-tui-session/1"\nquestionnaire = "weltoffene-kommune"\n'
+        '[municipality]\npopulation = "many"\n',
+        "municipality.population: expected a whole number",
+        4,
+    ),
+    (
+        "unknown value",
+        'schema = "wk-tui-session/1"\nquestionnaire = "weltoffene-kommune"\n'
+        '\n[ratings."hf1.monitoring"]\nvalue = "super"\n',
+        "unknown rating value 'super'",
+        5,
+    ),
+    (
+        "unknown criterion",
+        'schema = "wk-tui-session/1"\nquestionnaire = "weltoffene-kommune"\n'
+        '\n[ratings."hf9.nothing"]\nvalue = "ja"\n',
+        "unknown criterion id 'hf9.nothing'",
+        4,
+    ),
+    (
+        "newer schema",
+        'schema = "wk-tui-session/7"\nquestionnaire = "weltoffene-kommune"\n',
+        "newer than this program understands",
+        1,
+    ),
     ("no schema", 'questionnaire = "weltoffene-kommune"\n', "schema", None),
 ]
 
 
-@pytest.mark.parametrize(("name", "content", "message", "line"), MALFORMED,
-                         ids=[m[0] for m in MALFORMED])
+@pytest.mark.parametrize(
+    ("name", "content", "message", "line"), MALFORMED, ids=[m[0] for m in MALFORMED]
+)
 def test_malformed_session_gives_one_clear_line(tmp_path, name, content, message, line):
     path = tmp_path / "bad.toml"
     path.write_text(content, "utf-8")
@@ -130,8 +156,10 @@ def test_newer_schema_is_a_distinct_error(tmp_path):
 
 def test_unknown_criterion_is_a_warning_when_not_strict(tmp_path):
     path = tmp_path / "s.toml"
-    path.write_text(EXAMPLE.read_text("utf-8")
-                    + '\n[ratings."hf1.removed"]\nvalue = "ja"\nnote = "keep me"\n', "utf-8")
+    path.write_text(
+        EXAMPLE.read_text("utf-8") + '\n[ratings."hf1.removed"]\nvalue = "ja"\nnote = "keep me"\n',
+        "utf-8",
+    )
     with pytest.raises(ValidationError):
         load_session(path)
     session, q = load_session(path, strict=False)

@@ -8,10 +8,10 @@ import tomllib
 from conftest import run_cli
 from tui_helpers import app_for, empty_session, example_session, screen_text
 
-from screens.widgets.sidebar import VerdictSidebar
+from wk_tui.files import SessionLock, load_session
 from wk_tui.questionnaire import bundled
 from wk_tui.scoring import result_json, score
-from wk_tui.storage import SessionLock, load_session
+from wk_tui.screens.widgets.sidebar import VerdictSidebar
 
 KEYS = ["1", "2", "3", "4", "0"]
 
@@ -28,8 +28,13 @@ async def test_rate_all_34_from_the_keyboard(tmp_path):
             assert app.screen.name == f"field:{field.id}"
             for c in field.criteria:
                 key = KEYS[n % 5]
-                expected[c.id] = {"1": "ja", "2": "eher_ja", "3": "eher_nein", "4": "nein",
-                                  "0": "keine_einschaetzung"}[key]
+                expected[c.id] = {
+                    "1": "ja",
+                    "2": "eher_ja",
+                    "3": "eher_nein",
+                    "4": "nein",
+                    "0": "keine_einschaetzung",
+                }[key]
                 await pilot.press(key)
                 n += 1
             await pilot.press("right_square_bracket")
@@ -159,8 +164,9 @@ async def test_locked_session_quit(tmp_path):
 
 async def test_changed_questionnaire_warns_and_keeps_ratings(tmp_path):
     path = example_session(tmp_path)
-    path.write_text(path.read_text("utf-8")
-                    + '\n[ratings."hf1.retired"]\nvalue = "ja"\nnote = "alt"\n', "utf-8")
+    path.write_text(
+        path.read_text("utf-8") + '\n[ratings."hf1.retired"]\nvalue = "ja"\nnote = "alt"\n', "utf-8"
+    )
     app = app_for(path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()

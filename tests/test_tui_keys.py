@@ -6,8 +6,8 @@ import tomllib
 
 from tui_helpers import app_for, empty_session, example_session, screen_text
 
-from screens.field import FieldScreen
-from screens.results import ResultsScreen
+from wk_tui.screens.field import FieldScreen
+from wk_tui.screens.results import ResultsScreen
 
 
 def saved(path) -> dict:
@@ -22,9 +22,10 @@ async def test_rating_keys_set_value_and_advance(tmp_path):
         assert app.screen.name == "field:hf1"
         await pilot.press("1", "2", "3", "4")
         session = app.store.session
-        assert [session.value(c) for c in ("hf1.steuerung", "hf1.stellenwert",
-                                           "hf1.fuehrung", "hf1.monitoring")] == [
-            "ja", "eher_ja", "eher_nein", "nein"]
+        assert [
+            session.value(c)
+            for c in ("hf1.steuerung", "hf1.stellenwert", "hf1.fuehrung", "hf1.monitoring")
+        ] == ["ja", "eher_ja", "eher_nein", "nein"]
         # After the last criterion of a field the cursor stays.
         assert app.screen.criteria.index == 3
         await pilot.press("0")
@@ -164,8 +165,9 @@ async def test_note_editor_keeps_text_with_escape_and_ctrl_s(tmp_path):
         assert "✎ Notiz" in screen_text(app)
         app.store.flush()
         assert saved(path)["ratings"]["hf1.steuerung"] == {
-            "note": "Beleg\n[bold]x[/]!", "updated": app.store.session.ratings[
-                "hf1.steuerung"].updated}
+            "note": "Beleg\n[bold]x[/]!",
+            "updated": app.store.session.ratings["hf1.steuerung"].updated,
+        }
 
 
 async def test_help_is_generated_from_the_live_bindings(tmp_path):
@@ -176,8 +178,8 @@ async def test_help_is_generated_from_the_live_bindings(tmp_path):
         await pilot.press("question_mark")
         assert app.screen.__class__.__name__ == "HelpScreen"
         text = screen_text(app)
-        from screens.keys import KEYS
-        from screens.strings import UI
+        from wk_tui.screens.keys import KEYS
+        from wk_tui.screens.strings import UI
 
         for area in source.KEY_AREAS:
             for _keys, _action, desc, _show, _display in KEYS[area]:
@@ -222,18 +224,20 @@ async def test_autosave_writes_within_a_second(tmp_path):
 
 
 async def test_clicking_a_rating_chip_sets_it(tmp_path):
-    from screens.widgets.criteria import CriterionDetails
+    from wk_tui.screens.widgets.criteria import CriterionDetails
 
     app = app_for(empty_session(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         details = app.screen.query_one(CriterionDetails)
         # The chips are the first line of the details panel (after its top border).
-        from screens.strings import UI
+        from wk_tui.screens.strings import UI
 
         labels = ["k_ja", "k_eher_ja", "k_eher_nein", "k_nein", "k_keine"]
-        chips = "  ".join(f"{k}:{s.symbol} {UI['de'][label]}"
-                          for k, s, label in zip("12340", app.q.scale, labels, strict=True))
+        chips = "  ".join(
+            f"{k}:{s.symbol} {UI['de'][label]}"
+            for k, s, label in zip("12340", app.q.scale, labels, strict=True)
+        )
         x = 1 + chips.index("3:(✘)") + 2
         await pilot.click(details, offset=(x, 1))
         assert app.store.session.value("hf1.steuerung") == "eher_nein"
@@ -246,15 +250,18 @@ async def test_clicking_a_rating_chip_sets_it(tmp_path):
 
 
 async def test_key_bar_shows_the_bindings_and_is_clickable(tmp_path):
-    from screens.widgets.keybar import KeyBar
+    from wk_tui.screens.widgets.keybar import KeyBar
 
     app = app_for(empty_session(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert "Palette" in screen_text(app).splitlines()[-1]
         bar = app.screen.query_one(KeyBar).render().plain
-        shown = [b.binding.description for b in app.screen.active_bindings.values()
-                 if b.binding.show and b.binding.description]
+        shown = [
+            b.binding.description
+            for b in app.screen.active_bindings.values()
+            if b.binding.show and b.binding.description
+        ]
         assert all(d in bar for d in shown) and "Palette" in bar
         await pilot.click(KeyBar, offset=(bar.index("Feld ›") + 1, 0))
         assert app.screen.name == "field:hf2"
@@ -264,7 +271,7 @@ async def test_key_bar_shows_the_bindings_and_is_clickable(tmp_path):
 
 
 async def test_help_closes_with_q_and_the_start_screen_leaves_with_escape(tmp_path):
-    from screens.app import create_app
+    from wk_tui.screens.app import create_app
 
     app = app_for(empty_session(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:

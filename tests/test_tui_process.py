@@ -61,9 +61,15 @@ class Terminal:
 def spawn(*args: str, env: dict) -> tuple[subprocess.Popen, Terminal]:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    proc = subprocess.Popen([sys.executable, "-m", "wk_tui", *args], stdin=slave,
-                            stdout=slave, stderr=slave, cwd=ROOT, start_new_session=True,
-                            env={**os.environ, **env, "TERM": "xterm-256color"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wk_tui", *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=ROOT,
+        start_new_session=True,
+        env={**os.environ, **env, "TERM": "xterm-256color"},
+    )
     os.close(slave)
     return proc, Terminal(master)
 
@@ -110,8 +116,7 @@ def test_open_missing_file_is_a_clear_error(tmp_path):
 def test_new_creates_a_private_session_and_demo_never_touches_the_example(tmp_path):
     env = {"WK_TUI_CONFIG_DIR": str(tmp_path / "c"), "WK_TUI_DATA_DIR": str(tmp_path / "d")}
     target = tmp_path / "neu.toml"
-    proc, master = spawn("new", str(target), "--municipality", "Neustadt", "--lang", "en",
-                         env=env)
+    proc, master = spawn("new", str(target), "--municipality", "Neustadt", "--lang", "en", env=env)
     try:
         assert b"1/7" in master.wait_for(b"1/7")
         master.write(b"1q")

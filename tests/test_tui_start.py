@@ -6,7 +6,7 @@ import tomllib
 
 from tui_helpers import example_session, screen_text
 
-from screens.app import create_app
+from wk_tui.screens.app import create_app
 from wk_tui.userconf import remember
 
 

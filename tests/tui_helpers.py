@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import EXAMPLE
 
-from screens.app import WkApp, create_app
-from wk_tui.storage import new_session, save_session
+from wk_tui.files import new_session, save_session
+from wk_tui.screens.app import WkApp, create_app
 
 
 def empty_session(tmp_path: Path, name: str = "Musterstadt", lang: str = "de") -> Path:

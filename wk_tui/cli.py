@@ -22,13 +22,18 @@ def build_parser() -> argparse.ArgumentParser:
         prog="wk-tui",
         description="Selbstcheck Weltoffene Kommune — rate, score and report in the terminal.",
         epilog="Without a command: a start screen with recent sessions. "
-               "'wk-tui PATH' is short for 'wk-tui open PATH'.")
+        "'wk-tui PATH' is short for 'wk-tui open PATH'.",
+    )
     parser.add_argument("--version", action="version", version=f"wk-tui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def q_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--questionnaire", type=Path, metavar="FILE",
-                       help="questionnaire TOML to use instead of the bundled one")
+        p.add_argument(
+            "--questionnaire",
+            type=Path,
+            metavar="FILE",
+            help="questionnaire TOML to use instead of the bundled one",
+        )
 
     p = sub.add_parser("new", help="create a session and open it")
     p.add_argument("path", type=Path)
@@ -55,10 +60,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write the final report (Abschlussbericht)")
     p.add_argument("path", type=Path)
-    p.add_argument("-o", "--output", type=Path, metavar="OUT",
-                   help="file, or directory for <municipality>-selbstcheck-<date>.<ext>")
-    p.add_argument("--format", choices=("md", "html", "json", "csv"), default=None,
-                   help="default: from the output file's extension, else md")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help="file, or directory for <municipality>-selbstcheck-<date>.<ext>",
+    )
+    p.add_argument(
+        "--format",
+        choices=("md", "html", "json", "csv"),
+        default=None,
+        help="default: from the output file's extension, else md",
+    )
     p.add_argument("--no-notes", action="store_true", help="leave out the notes appendix")
     p.add_argument("--show", action="store_true", help="render the Markdown in the terminal")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -80,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
             from .export.command import run
 
             return run(args)
-        from .launch import launch
+        # The one seam between core and UI: only interactive commands import Textual.
+        from .screens.launch import launch
 
         return launch(args)
     except WkError as exc:

@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+from .files import load_session
 from .i18n import CLI, number, tr
 from .questionnaire import load_questionnaire
 from .scoring import Result, result_json, score
-from .storage import load_session
 from .tomlpos import read_toml
 
 
@@ -22,31 +22,53 @@ def _is_questionnaire(path: Path) -> bool:
 def validate(args: argparse.Namespace) -> int:
     if _is_questionnaire(args.path):
         q = load_questionnaire(args.path)
-        print(tr(CLI, q.language, "valid_questionnaire", path=args.path,
-                 fields=len(q.fields), criteria=len(q.criteria)))
+        print(
+            tr(
+                CLI,
+                q.language,
+                "valid_questionnaire",
+                path=args.path,
+                fields=len(q.fields),
+                criteria=len(q.criteria),
+            )
+        )
         return 0
     session, q = load_session(args.path, args.questionnaire, strict=True)
     values = session.values(q)
-    print(tr(CLI, session.language, "valid_session", path=args.path, rated=len(values),
-             total=len(q.criteria)))
+    print(
+        tr(
+            CLI,
+            session.language,
+            "valid_session",
+            path=args.path,
+            rated=len(values),
+            total=len(q.criteria),
+        )
+    )
     return 0
 
 
 def summary(args: argparse.Namespace) -> int:
     session, q = load_session(args.path, args.questionnaire, strict=False)
     for warning in session.warnings:
-        print(f"wk-tui: {tr(CLI, session.language, 'warning')}: {args.path}: {warning}",
-              file=sys.stderr)
+        print(
+            f"wk-tui: {tr(CLI, session.language, 'warning')}: {args.path}: {warning}",
+            file=sys.stderr,
+        )
     result = score(q, session.values(q))
     if args.json:
         json.dump(result_json(result), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif sys.stdout.isatty() and not _dumb():
-        _rich_summary(result, session.municipality.name or str(args.path), q.title,
-                      session.language)
+        _rich_summary(
+            result, session.municipality.name or str(args.path), q.title, session.language
+        )
     else:
-        sys.stdout.write(plain_summary(result, session.municipality.name or str(args.path),
-                                       q.title, session.language))
+        sys.stdout.write(
+            plain_summary(
+                result, session.municipality.name or str(args.path), q.title, session.language
+            )
+        )
     return 0
 
 
@@ -67,15 +89,18 @@ def plain_summary(result: Result, name: str, title: str, lang: str) -> str:
     prov = f" ({t('provisional')})" if result.provisional else ""
     lines.append(f"{t('overall')}: {_score(result.score, lang)}{prov}  {verdict}")
     c = result.counts
-    lines.append("  " + t("counts", rated=c.rated, counted=c.counted, unknown=c.unknown,
-                          open=c.open))
+    lines.append(
+        "  " + t("counts", rated=c.rated, counted=c.counted, unknown=c.unknown, open=c.open)
+    )
     lines.append("")
     width = max(len(fr.field.title) for fr in result.fields)
     for fr in result.fields:
         open_ = f"  {t('open_n', n=fr.counts.open)}" if fr.counts.open else ""
         label = fr.band.label if fr.band else ""
-        lines.append(f"{fr.field.id:<4} {fr.field.title:<{width}}  "
-                     f"{_score(fr.score, lang):>9}  {label}{open_}")
+        lines.append(
+            f"{fr.field.id:<4} {fr.field.title:<{width}}  "
+            f"{_score(fr.score, lang):>9}  {label}{open_}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -93,14 +118,25 @@ def _rich_summary(result: Result, name: str, title: str, lang: str) -> None:
     table.add_column(t("verdict"))
     for fr in result.fields:
         open_ = f" ({t('open_n', n=fr.counts.open)})" if fr.counts.open else ""
-        table.add_row(fr.field.id, Text(fr.field.title), _score(fr.score, lang),
-                      Text((fr.band.label if fr.band else "") + open_))
+        table.add_row(
+            fr.field.id,
+            Text(fr.field.title),
+            _score(fr.score, lang),
+            Text((fr.band.label if fr.band else "") + open_),
+        )
     prov = f" ({t('provisional')})" if result.provisional else ""
     table.add_section()
-    table.add_row("", Text(t("overall"), style="bold"),
-                  Text(_score(result.score, lang), style="bold"),
-                  Text((result.band.label if result.band else "") + prov, style="bold"))
+    table.add_row(
+        "",
+        Text(t("overall"), style="bold"),
+        Text(_score(result.score, lang), style="bold"),
+        Text((result.band.label if result.band else "") + prov, style="bold"),
+    )
     console.print(table)
     c = result.counts
-    console.print(Text(t("counts", rated=c.rated, counted=c.counted, unknown=c.unknown,
-                         open=c.open), style="dim"))
+    console.print(
+        Text(
+            t("counts", rated=c.rated, counted=c.counted, unknown=c.unknown, open=c.open),
+            style="dim",
+        )
+    )

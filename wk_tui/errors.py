@@ -8,8 +8,9 @@ class WkError(Exception):
 
     exit_code = 3
 
-    def __init__(self, message: str, path: object = None, line: int | None = None,
-                 col: int | None = None) -> None:
+    def __init__(
+        self, message: str, path: object = None, line: int | None = None, col: int | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
@@ -46,7 +47,6 @@ class SchemaTooNewError(WkError):
 
 class LockedError(WkError):
     """Another process holds the session's write lock."""
-
 
     def __init__(self, message: str, path: object, holder: dict) -> None:
         super().__init__(message, path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
@@ -21,3 +23,12 @@ def questionnaire_path(qid: str, language: str) -> Path:
 
 def example_path(name: str = "dessau-rosslau-2020") -> Path:
     return data_dir() / "examples" / f"{name}.toml"
+
+
+def demo_copy() -> Path:
+    """A fresh temporary copy of the bundled example (the original is never modified)."""
+    folder = Path(tempfile.mkdtemp(prefix="wk-tui-demo-"))
+    target = folder / "dessau-rosslau-2020.toml"
+    shutil.copyfile(example_path(), target)
+    target.chmod(0o600)
+    return target

@@ -136,7 +136,9 @@ def parse_questionnaire(doc: dict, text: str, path: Path) -> Questionnaire:
         raise SchemaTooNewError(
             f"questionnaire format version {version} is newer than this program "
             f"understands ({FORMAT_VERSION}); please update wk-tui",
-            path, *locate(text, ("format",)))
+            path,
+            *locate(text, ("format",)),
+        )
 
     qid = _str(p, doc, "id", ())
     lang = _str(p, doc, "language", ())
@@ -153,8 +155,9 @@ def parse_questionnaire(doc: dict, text: str, path: Path) -> Questionnaire:
     fields = _parse_fields(p, doc.get("fields"))
     if p:
         raise ValidationError(p.items)
-    return Questionnaire(qid, lang, title, edition, description, scoring,
-                         scale, bands, fields, path)
+    return Questionnaire(
+        qid, lang, title, edition, description, scoring, scale, bands, fields, path
+    )
 
 
 def _parse_scale(p: Problems, raw: object) -> tuple[ScaleStep, ...]:
@@ -169,8 +172,10 @@ def _parse_scale(p: Problems, raw: object) -> tuple[ScaleStep, ...]:
             continue
         value = _str(p, item, "value", where)
         if value and value not in EXPECTED_POINTS:
-            p.add(where + ("value",), f"unknown rating value {value!r} "
-                  f"(known: {', '.join(SCALE_VALUES)})")
+            p.add(
+                where + ("value",),
+                f"unknown rating value {value!r} (known: {', '.join(SCALE_VALUES)})",
+            )
             continue
         if value in seen:
             p.add(where + ("value",), f"duplicate rating value {value!r}")
@@ -180,8 +185,9 @@ def _parse_scale(p: Problems, raw: object) -> tuple[ScaleStep, ...]:
             want = EXPECTED_POINTS.get(value)
             need = "no points" if want is None else f"points = {want}"
             p.add(where + ("points",), f"{value} must have {need}")
-        steps.append(ScaleStep(value, _str(p, item, "symbol", where),
-                               _str(p, item, "label", where), points))
+        steps.append(
+            ScaleStep(value, _str(p, item, "symbol", where), _str(p, item, "label", where), points)
+        )
     missing = [v for v in SCALE_VALUES if v not in seen]
     if missing:
         p.add(("scale",), f"missing rating values: {', '.join(missing)}")
@@ -253,8 +259,9 @@ def _parse_fields(p: Problems, raw: object) -> tuple[Field, ...]:
                 continue
             cid = _str(p, c, "id", cw)
             if cid and not cid.startswith(fid + "."):
-                p.add(cw + ("id",),
-                      f"criterion id {cid!r} must start with its field id {fid + '.'!r}")
+                p.add(
+                    cw + ("id",), f"criterion id {cid!r} must start with its field id {fid + '.'!r}"
+                )
             if cid in ids:
                 p.add(cw + ("id",), f"duplicate id {cid!r}")
             ids.add(cid)
@@ -262,11 +269,25 @@ def _parse_fields(p: Problems, raw: object) -> tuple[Field, ...]:
             if not isinstance(qs, list) or not all(isinstance(q, str) for q in qs):
                 p.add(cw + ("questions",), "expected a list of texts")
                 qs = []
-            crits.append(Criterion(cid, _str(p, c, "title", cw), fid, tuple(qs),
-                                   _str(p, c, "suggestion", cw, required=False)))
-        fields.append(Field(fid, i + 1, _str(p, item, "title", where),
-                            _str(p, item, "description", where, required=False),
-                            float(weight), tuple(crits)))
+            crits.append(
+                Criterion(
+                    cid,
+                    _str(p, c, "title", cw),
+                    fid,
+                    tuple(qs),
+                    _str(p, c, "suggestion", cw, required=False),
+                )
+            )
+        fields.append(
+            Field(
+                fid,
+                i + 1,
+                _str(p, item, "title", where),
+                _str(p, item, "description", where, required=False),
+                float(weight),
+                tuple(crits),
+            )
+        )
     return tuple(fields)
 
 

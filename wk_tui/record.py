@@ -37,8 +37,9 @@ class Record:
             if name in cls.__dict__:
                 defaults[name] = cls.__dict__[name]
             elif defaults and name not in defaults:
-                raise TypeError(f"{cls.__name__}.{name}: a field without a default "
-                                "follows one with a default")
+                raise TypeError(
+                    f"{cls.__name__}.{name}: a field without a default follows one with a default"
+                )
         cls._fields, cls._defaults = tuple(fields), defaults
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -47,7 +48,7 @@ class Record:
             raise TypeError(f"{type(self).__name__} takes {len(fields)} arguments")
         for name, value in zip(fields, args, strict=False):
             setattr(self, name, value)
-        for name in fields[len(args):]:
+        for name in fields[len(args) :]:
             if name in kwargs:
                 value = kwargs.pop(name)
             elif name in self._defaults:
@@ -72,8 +73,9 @@ class Record:
         return self._compared() == other._compared()
 
     def __repr__(self) -> str:
-        inner = ", ".join(f"{f}={getattr(self, f)!r}" for f in self._fields
-                          if f not in self._transient)
+        inner = ", ".join(
+            f"{f}={getattr(self, f)!r}" for f in self._fields if f not in self._transient
+        )
         return f"{type(self).__name__}({inner})"
 
     def replace(self, **changes: object) -> Record:

@@ -16,10 +16,10 @@ from .record import Record
 
 
 class Counts(Record):
-    rated: int = 0     # has any scale value (keine_einschaetzung included)
-    counted: int = 0   # has a value that carries points
-    unknown: int = 0   # rated keine_einschaetzung ("–")
-    open: int = 0      # not rated at all
+    rated: int = 0  # has any scale value (keine_einschaetzung included)
+    counted: int = 0  # has a value that carries points
+    unknown: int = 0  # rated keine_einschaetzung ("–")
+    open: int = 0  # not rated at all
     points: int = 0
 
     @property
@@ -67,8 +67,7 @@ def field_result(q: Questionnaire, f: Field, values: Mapping[str, str]) -> Field
             counted += 1
             points += pts
     score = points / (MAX_POINTS * counted) * 100 if counted else None
-    return FieldResult(f, Counts(rated, counted, unknown, open_, points), score,
-                       q.band_for(score))
+    return FieldResult(f, Counts(rated, counted, unknown, open_, points), score, q.band_for(score))
 
 
 def score(q: Questionnaire, values: Mapping[str, str]) -> Result:
@@ -77,8 +76,12 @@ def score(q: Questionnaire, values: Mapping[str, str]) -> Result:
     weighted = [(fr.score, fr.field.weight) for fr in results if fr.score is not None]
     total_weight = sum(w for _, w in weighted)
     overall = sum(s * w for s, w in weighted) / total_weight if total_weight else None
-    counts = Counts(*(sum(getattr(fr.counts, k) for fr in results)
-                      for k in ("rated", "counted", "unknown", "open", "points")))
+    counts = Counts(
+        *(
+            sum(getattr(fr.counts, k) for fr in results)
+            for k in ("rated", "counted", "unknown", "open", "points")
+        )
+    )
     return Result(results, counts, overall, q.band_for(overall))
 
 
@@ -88,11 +91,18 @@ def _round(x: float | None) -> float | None:
 
 def result_json(result: Result) -> dict:
     """The documented JSON shape of ``wk-tui summary --json``."""
+
     def block(counts: Counts, value: float | None, band: Band | None) -> dict:
-        return {"score": _round(value), "band": band.id if band else None,
-                "label": band.label if band else None}, {
-            "rated": counts.rated, "counted": counts.counted,
-            "unknown": counts.unknown, "open": counts.open}
+        return {
+            "score": _round(value),
+            "band": band.id if band else None,
+            "label": band.label if band else None,
+        }, {
+            "rated": counts.rated,
+            "counted": counts.counted,
+            "unknown": counts.unknown,
+            "open": counts.open,
+        }
 
     head, tail = block(result.counts, result.score, result.band)
     overall = {**head, "provisional": result.provisional, **tail}

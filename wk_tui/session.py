@@ -84,8 +84,15 @@ class Workshop(Record):
     extra: dict = Factory(dict)
 
     def is_empty(self) -> bool:
-        return not (self.fields or self.results or self.outlook or self.date
-                    or self.facilitator or self.participants or self.extra)
+        return not (
+            self.fields
+            or self.results
+            or self.outlook
+            or self.date
+            or self.facilitator
+            or self.participants
+            or self.extra
+        )
 
 
 class Session(Record):
@@ -104,8 +111,11 @@ class Session(Record):
 
     def values(self, q: Questionnaire | None = None) -> dict[str, str]:
         """criterion id → value, for scoring (restricted to ``q``'s criteria if given)."""
-        return {cid: r.value for cid, r in self.ratings.items()
-                if r.value and (q is None or q.has_criterion(cid))}
+        return {
+            cid: r.value
+            for cid, r in self.ratings.items()
+            if r.value and (q is None or q.has_criterion(cid))
+        }
 
     def set_rating(self, cid: str, value: str | None, when: dt.datetime | None = None) -> None:
         """Set (or with ``None`` clear) the value of ``cid``; a note is kept either way."""
@@ -210,56 +220,122 @@ class _Reader:
 
 
 def _typename(v: object) -> str:
-    return {str: "text", int: "a whole number", float: "a number", bool: "true/false",
-            list: "a list", dict: "a table"}.get(type(v), type(v).__name__)
+    return {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        bool: "true/false",
+        list: "a list",
+        dict: "a table",
+    }.get(type(v), type(v).__name__)
 
 
 def parse_session(doc: dict, p: Problems) -> Session:
     """Build a Session from a parsed document; problems are added to ``p``."""
-    top = _Reader(p, doc, (), ("schema", "questionnaire", "language", "created", "updated",
-                               "municipality", "ratings", "timeline", "workshop"))
-    s = Session(top.required_text("questionnaire"), top.text("language", "de"),
-                top.datetime("created"), top.datetime("updated"), extra=top.extra)
+    top = _Reader(
+        p,
+        doc,
+        (),
+        (
+            "schema",
+            "questionnaire",
+            "language",
+            "created",
+            "updated",
+            "municipality",
+            "ratings",
+            "timeline",
+            "workshop",
+        ),
+    )
+    s = Session(
+        top.required_text("questionnaire"),
+        top.text("language", "de"),
+        top.datetime("created"),
+        top.datetime("updated"),
+        extra=top.extra,
+    )
     if s.language not in ("de", "en"):
         p.add(("language",), f"unknown language {s.language!r} (expected de or en)")
 
-    m = _Reader(p, doc.get("municipality"), ("municipality",),
-                ("name", "population", "population_source", "foreign_share",
-                 "foreign_share_source", "head_of_administration", "project_leads",
-                 "challenges", "context", "key_figures"))
+    m = _Reader(
+        p,
+        doc.get("municipality"),
+        ("municipality",),
+        (
+            "name",
+            "population",
+            "population_source",
+            "foreign_share",
+            "foreign_share_source",
+            "head_of_administration",
+            "project_leads",
+            "challenges",
+            "context",
+            "key_figures",
+        ),
+    )
     s.municipality = Municipality(
-        m.text("name"), m.int("population"), m.text("population_source"),
-        m.number("foreign_share"), m.text("foreign_share_source"),
-        m.text("head_of_administration"), m.texts("project_leads"), m.texts("challenges"),
-        m.text("context"), extra=m.extra)
+        m.text("name"),
+        m.int("population"),
+        m.text("population_source"),
+        m.number("foreign_share"),
+        m.text("foreign_share_source"),
+        m.text("head_of_administration"),
+        m.texts("project_leads"),
+        m.texts("challenges"),
+        m.text("context"),
+        extra=m.extra,
+    )
     for where, item in m.tables("key_figures"):
         k = _Reader(p, item, where, ("label", "value", "source"))
         s.municipality.key_figures.append(
-            KeyFigure(k.required_text("label"), k.text("value"), k.text("source"), k.extra))
+            KeyFigure(k.required_text("label"), k.text("value"), k.text("source"), k.extra)
+        )
 
     ratings = doc.get("ratings", {})
     if not isinstance(ratings, dict):
-        p.add(("ratings",), "expected a table of [ratings.\"<criterion-id>\"]")
+        p.add(("ratings",), 'expected a table of [ratings."<criterion-id>"]')
         ratings = {}
     for cid, item in ratings.items():
         r = _Reader(p, item, ("ratings", cid), ("value", "note", "updated"))
         value = r.text("value")
         if value and value not in SCALE_VALUES:
-            p.add(("ratings", cid, "value"),
-                  f"unknown rating value {value!r} (expected one of {', '.join(SCALE_VALUES)})")
+            p.add(
+                ("ratings", cid, "value"),
+                f"unknown rating value {value!r} (expected one of {', '.join(SCALE_VALUES)})",
+            )
             value = ""
         s.ratings[cid] = Rating(value, r.text("note"), r.datetime("updated"), r.extra)
 
     for where, item in top.tables("timeline"):
         e = _Reader(p, item, where, ("date", "end", "title", "participants", "text"))
-        s.timeline.append(Event(e.date("date", required=True) or dt.date(1970, 1, 1),
-                                e.required_text("title"), e.date("end"),
-                                e.text("participants"), e.text("text"), e.extra))
+        s.timeline.append(
+            Event(
+                e.date("date", required=True) or dt.date(1970, 1, 1),
+                e.required_text("title"),
+                e.date("end"),
+                e.text("participants"),
+                e.text("text"),
+                e.extra,
+            )
+        )
 
-    w = _Reader(p, doc.get("workshop"), ("workshop",),
-                ("date", "facilitator", "participants", "fields", "results", "outlook"))
-    s.workshop = Workshop(w.date("date"), w.text("facilitator"), w.text("participants"),
-                          w.texts("fields"), {}, w.text("outlook"), w.extra)
+    w = _Reader(
+        p,
+        doc.get("workshop"),
+        ("workshop",),
+        ("date", "facilitator", "participants", "fields", "results", "outlook"),
+    )
+    s.workshop = Workshop(
+        w.date("date"),
+        w.text("facilitator"),
+        w.text("participants"),
+        w.texts("fields"),
+        {},
+        w.text("outlook"),
+        w.extra,
+    )
     results = w.t.get("results", {})
     if not isinstance(results, dict):
         p.add(("workshop", "results"), "expected a table of [workshop.results.<field-id>]")
@@ -269,8 +345,9 @@ def parse_session(doc: dict, p: Problems) -> Session:
         work = FieldWork(fr.texts("works"), fr.texts("not_yet"), [], fr.extra)
         for where, a in fr.tables("actions"):
             ar = _Reader(p, a, where, ("text", "owner", "due"))
-            work.actions.append(Action(ar.required_text("text"), ar.text("owner"),
-                                       ar.date("due"), ar.extra))
+            work.actions.append(
+                Action(ar.required_text("text"), ar.text("owner"), ar.date("due"), ar.extra)
+            )
         s.workshop.results[fid] = work
     return s
 
@@ -280,8 +357,9 @@ def check_against(s: Session, q: Questionnaire, p: Problems | None) -> list[str]
     messages = []
     for cid in s.ratings:
         if not q.has_criterion(cid):
-            messages.append((("ratings", cid), f"unknown criterion id {cid!r} "
-                             f"(not in questionnaire {q.id!r})"))
+            messages.append(
+                (("ratings", cid), f"unknown criterion id {cid!r} (not in questionnaire {q.id!r})")
+            )
     field_ids = {f.id for f in q.fields}
     for i, fid in enumerate(s.workshop.fields):
         if fid not in field_ids:
@@ -290,8 +368,9 @@ def check_against(s: Session, q: Questionnaire, p: Problems | None) -> list[str]
         if fid not in field_ids:
             messages.append((("workshop", "results", fid), f"unknown field id {fid!r}"))
     if s.questionnaire and s.questionnaire != q.id:
-        messages.append((("questionnaire",), f"session is for questionnaire "
-                         f"{s.questionnaire!r}, not {q.id!r}"))
+        messages.append(
+            (("questionnaire",), f"session is for questionnaire {s.questionnaire!r}, not {q.id!r}")
+        )
     if p is not None:
         for where, msg in messages:
             p.add(where, msg)
@@ -308,41 +387,87 @@ def _prune(d: dict) -> dict:
 
 def session_to_dict(s: Session) -> dict:
     m = s.municipality
-    muni = _prune({
-        "name": m.name, "population": m.population, "population_source": m.population_source,
-        "foreign_share": m.foreign_share, "foreign_share_source": m.foreign_share_source,
-        "head_of_administration": m.head_of_administration,
-        "project_leads": m.project_leads, "challenges": m.challenges, "context": m.context,
-    })
+    muni = _prune(
+        {
+            "name": m.name,
+            "population": m.population,
+            "population_source": m.population_source,
+            "foreign_share": m.foreign_share,
+            "foreign_share_source": m.foreign_share_source,
+            "head_of_administration": m.head_of_administration,
+            "project_leads": m.project_leads,
+            "challenges": m.challenges,
+            "context": m.context,
+        }
+    )
     if m.key_figures:
-        muni["key_figures"] = [{**_prune({"label": k.label, "value": k.value,
-                                          "source": k.source}), **k.extra}
-                               for k in m.key_figures]
+        muni["key_figures"] = [
+            {**_prune({"label": k.label, "value": k.value, "source": k.source}), **k.extra}
+            for k in m.key_figures
+        ]
     muni.update(m.extra)
-    ratings = {cid: {**_prune({"value": r.value, "note": r.note, "updated": r.updated}),
-                     **r.extra} for cid, r in s.ratings.items()}
-    doc = {"schema": SCHEMA, "questionnaire": s.questionnaire, "language": s.language,
-           **_prune({"created": s.created, "updated": s.updated})}
+    ratings = {
+        cid: {**_prune({"value": r.value, "note": r.note, "updated": r.updated}), **r.extra}
+        for cid, r in s.ratings.items()
+    }
+    doc = {
+        "schema": SCHEMA,
+        "questionnaire": s.questionnaire,
+        "language": s.language,
+        **_prune({"created": s.created, "updated": s.updated}),
+    }
     doc.update(s.extra)
     if muni:
         doc["municipality"] = muni
     if ratings:
         doc["ratings"] = ratings
     if s.timeline:
-        doc["timeline"] = [{**_prune({"date": e.date, "end": e.end, "title": e.title,
-                                      "participants": e.participants, "text": e.text}),
-                            **e.extra} for e in s.timeline]
+        doc["timeline"] = [
+            {
+                **_prune(
+                    {
+                        "date": e.date,
+                        "end": e.end,
+                        "title": e.title,
+                        "participants": e.participants,
+                        "text": e.text,
+                    }
+                ),
+                **e.extra,
+            }
+            for e in s.timeline
+        ]
     w = s.workshop
     if not w.is_empty():
-        wd = _prune({"date": w.date, "facilitator": w.facilitator,
-                     "participants": w.participants, "fields": w.fields,
-                     "outlook": w.outlook})
+        wd = _prune(
+            {
+                "date": w.date,
+                "facilitator": w.facilitator,
+                "participants": w.participants,
+                "fields": w.fields,
+                "outlook": w.outlook,
+            }
+        )
         if w.results:
             wd["results"] = {
-                fid: {**_prune({"works": fw.works, "not_yet": fw.not_yet, "actions": [
-                    {**_prune({"text": a.text, "owner": a.owner, "due": a.due}), **a.extra}
-                    for a in fw.actions]}), **fw.extra}
-                for fid, fw in w.results.items()}
+                fid: {
+                    **_prune(
+                        {
+                            "works": fw.works,
+                            "not_yet": fw.not_yet,
+                            "actions": [
+                                {
+                                    **_prune({"text": a.text, "owner": a.owner, "due": a.due}),
+                                    **a.extra,
+                                }
+                                for a in fw.actions
+                            ],
+                        }
+                    ),
+                    **fw.extra,
+                }
+                for fid, fw in w.results.items()
+            }
         wd.update(w.extra)
         doc["workshop"] = wd
     return doc

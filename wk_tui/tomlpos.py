@@ -105,7 +105,7 @@ def locate(text: str, keypath: tuple) -> tuple[int | None, int | None]:
             continue
         km = _KEY.match(line)
         if km:
-            rest = names[len(table):]
+            rest = names[len(table) :]
             key = km.group(1).strip("\"'")
             if rest and key == rest[0]:
                 return no, line.index(km.group(1)) + 1
@@ -138,8 +138,9 @@ class Problems:
     def add(self, keypath: tuple, message: str) -> None:
         line, col = locate(self.text, keypath)
         where = keypath_str(keypath)
-        self.items.append(WkError(f"{where}: {message}" if where else message,
-                                  self.path, line, col))
+        self.items.append(
+            WkError(f"{where}: {message}" if where else message, self.path, line, col)
+        )
 
     def __bool__(self) -> bool:
         return bool(self.items)

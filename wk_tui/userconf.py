@@ -9,7 +9,7 @@ from pathlib import Path
 
 import tomli_w
 
-from .storage import atomic_write
+from .files import atomic_write
 
 APP = "wk-tui"
 MAX_RECENT = 12
@@ -68,7 +68,10 @@ def remember(path: Path, name: str, opened: str) -> None:
     target = data_dir() / "recent.json"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, json.dumps(items[:MAX_RECENT], ensure_ascii=False,
-                                        indent=1).encode("utf-8"), keep_backup=False)
+        atomic_write(
+            target,
+            json.dumps(items[:MAX_RECENT], ensure_ascii=False, indent=1).encode("utf-8"),
+            keep_backup=False,
+        )
     except OSError:
         return  # the recent list is a convenience

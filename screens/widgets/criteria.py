@@ -29,8 +29,13 @@ SCALE = ("ja", "eher_ja", "eher_nein", "nein", "keine_einschaetzung")
 #: The key and the short label of each rating, read from the binding table.
 RATE_KEYS = {v: key_for(f"rate({v!r})") for v in SCALE}
 RATE_LABEL_KEYS = {v: description_key(f"rate({v!r})") for v in SCALE}
-SYMBOL_STYLE = {"ja": "bold green", "eher_ja": "green", "eher_nein": "yellow",
-                "nein": "bold red", "keine_einschaetzung": "dim"}
+SYMBOL_STYLE = {
+    "ja": "bold green",
+    "eher_ja": "green",
+    "eher_nein": "yellow",
+    "nein": "bold red",
+    "keine_einschaetzung": "dim",
+}
 
 
 @dataclass
@@ -57,11 +62,17 @@ class CriterionRow(Widget):
 
         index: int
 
-    def __init__(self, criterion: Criterion, index: int, q: Questionnaire,
-                 session: Session, lang: str) -> None:
+    def __init__(
+        self, criterion: Criterion, index: int, q: Questionnaire, session: Session, lang: str
+    ) -> None:
         super().__init__()
         self.criterion, self.index, self.q, self.session, self.lang = (
-            criterion, index, q, session, lang)
+            criterion,
+            index,
+            q,
+            session,
+            lang,
+        )
         self.shown: tuple[str | None, str] | None = None  # (value, note) last rendered
 
     def state(self) -> tuple[str | None, str]:
@@ -119,12 +130,12 @@ class CriterionDetails(Widget):
         # Chips with short labels where they fit on one line, else key and symbol only;
         # the same either way whatever is chosen, so they never move under the mouse.
         labels = {s.value: tr(lang, RATE_LABEL_KEYS[s.value]) for s in q.scale}
-        full = self.size.width >= sum(len(labels[s.value]) + len(s.symbol) + 5
-                                      for s in q.scale)
+        full = self.size.width >= sum(len(labels[s.value]) + len(s.symbol) + 5 for s in q.scale)
         for step in q.scale:
             chosen = step.value == value
             style = Style.parse("reverse bold" if chosen else "underline") + Style.from_meta(
-                {"@click": f"pick({step.value!r})"})
+                {"@click": f"pick({step.value!r})"}
+            )
             label = f" {labels[step.value]}" if full else ""
             body.append(f"{RATE_KEYS[step.value]}:{step.symbol}{label}", style)
             body.append("  ")

@@ -40,8 +40,7 @@ class VerdictSidebar(Widget):
     result: reactive[Result | None] = reactive(None)
     current: reactive[str | None] = reactive(None)
 
-    def __init__(self, result: Result | None, current: str | None = None,
-                 **kwargs: object) -> None:
+    def __init__(self, result: Result | None, current: str | None = None, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.set_reactive(VerdictSidebar.result, result)
         self.set_reactive(VerdictSidebar.current, current)
@@ -59,8 +58,7 @@ class VerdictSidebar(Widget):
         state = tr(lang, "provisional") if r.provisional else tr(lang, "final")
         text.append(state + "\n", "italic yellow" if r.provisional else "italic green")
         c = r.counts
-        text.append(tr(lang, "counts", rated=c.rated, open=c.open, unknown=c.unknown) + "\n",
-                    "dim")
+        text.append(tr(lang, "counts", rated=c.rated, open=c.open, unknown=c.unknown) + "\n", "dim")
         text.append("\n")
         rows = max(1, self.size.height - 7)  # lines left for the fields
         two_lines = rows >= 2 * len(r.fields)
@@ -72,8 +70,9 @@ class VerdictSidebar(Widget):
             if len(title) > title_w:
                 title = title[: title_w - 1] + "…"
             mark = "›" if is_current else " "
-            line = Text(f"{mark}{fr.field.number} {title:<{title_w}}",
-                        "reverse bold" if is_current else "")
+            line = Text(
+                f"{mark}{fr.field.number} {title:<{title_w}}", "reverse bold" if is_current else ""
+            )
             line.append("\n   " if two_lines else " ")
             line.append_text(bar(fr.score, bar_w))
             line.append(f"{pct(fr.score, lang):>8}")
@@ -90,4 +89,4 @@ class VerdictSidebar(Widget):
             return fields
         here = next((i for i, fr in enumerate(fields) if fr.field.id == self.current), 0)
         start = max(0, min(here - n // 2, len(fields) - n))
-        return fields[start:start + n]
+        return fields[start : start + n]

@@ -37,10 +37,19 @@ class TitleBar(Widget):
         if self.where:
             left.append(f" · {self.where}")
         state = self.save_state if self.app.store is not None else ""
-        right = Text("") if not state else Text(f" ● {tr(lang, 'unsaved')}" if state == "unsaved"
-                     else f" ✓ {tr(lang, 'saved')}" if state == "saved"
-                     else f" ⚠ {tr(lang, 'read_only')}" if state == "read_only"
-                     else " ⚠ " + state)
+        right = (
+            Text("")
+            if not state
+            else Text(
+                f" ● {tr(lang, 'unsaved')}"
+                if state == "unsaved"
+                else f" ✓ {tr(lang, 'saved')}"
+                if state == "saved"
+                else f" ⚠ {tr(lang, 'read_only')}"
+                if state == "read_only"
+                else " ⚠ " + state
+            )
+        )
         width = self.size.width - 2
         left.truncate(max(0, width - len(right.plain)), overflow="ellipsis")
         pad = max(0, width - len(left.plain) - len(right.plain))

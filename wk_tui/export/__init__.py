@@ -16,14 +16,19 @@ from ..session import Session
 FORMATS = ("md", "html", "json", "csv")
 
 #: File name extensions (lower case, without dot) that name a format.
-EXTENSIONS = {"md": "md", "markdown": "md", "html": "html", "htm": "html",
-              "json": "json", "csv": "csv"}
+EXTENSIONS = {
+    "md": "md",
+    "markdown": "md",
+    "html": "html",
+    "htm": "html",
+    "json": "json",
+    "csv": "csv",
+}
 
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
-def render(session: Session, questionnaire: Questionnaire, fmt: str,
-           notes: bool = True) -> str:
+def render(session: Session, questionnaire: Questionnaire, fmt: str, notes: bool = True) -> str:
     """The export of ``session`` in ``fmt`` (one of :data:`FORMATS`) as text.
 
     CSV text has CRLF line ends but no byte order mark; :func:`encode` adds it.
@@ -36,8 +41,7 @@ def render(session: Session, questionnaire: Questionnaire, fmt: str,
         from .html import render_html
         from .markdown import render_markdown
 
-        return render_html(render_markdown(session, questionnaire, notes), session,
-                           questionnaire)
+        return render_html(render_markdown(session, questionnaire, notes), session, questionnaire)
     if fmt == "json":
         from .tabular import render_json
 

@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 from ..errors import WkError
+from ..files import atomic_write, load_session
 from ..i18n import CLI, tr
 from ..session import Session
-from ..storage import atomic_write, load_session
 from . import EXTENSIONS, default_filename, encode, render
 
 
@@ -34,8 +34,10 @@ def output_format(fmt: str | None, output: Path | None) -> str:
     ext = output.suffix.lower().lstrip(".")
     if ext in EXTENSIONS:
         return EXTENSIONS[ext]
-    raise UsageError(f"cannot tell the format from the file name {str(output)!r}; "
-                     "use --format md|html|json|csv or an extension .md .html .json .csv")
+    raise UsageError(
+        f"cannot tell the format from the file name {str(output)!r}; "
+        "use --format md|html|json|csv or an extension .md .html .json .csv"
+    )
 
 
 def output_path(output: Path | None, session: Session, fmt: str) -> Path | None:
@@ -63,8 +65,10 @@ def run(args: argparse.Namespace) -> int:
     fmt = output_format(args.format, args.output)
     session, q = load_session(args.path, args.questionnaire, strict=False)
     for warning in session.warnings:
-        print(f"wk-tui: {tr(CLI, session.language, 'warning')}: {args.path}: {warning}",
-              file=sys.stderr)
+        print(
+            f"wk-tui: {tr(CLI, session.language, 'warning')}: {args.path}: {warning}",
+            file=sys.stderr,
+        )
     notes = not args.no_notes
     target = output_path(args.output, session, fmt)
     if target is not None:
@@ -96,8 +100,12 @@ def show(markdown: str) -> None:
 
     console = Console()  # no ANSI unless stdout is a terminal; honours NO_COLOR, TERM=dumb
     doc = Markdown(markdown)
-    interactive = (console.is_terminal and not console.is_dumb_terminal
-                   and sys.stdin is not None and sys.stdin.isatty())
+    interactive = (
+        console.is_terminal
+        and not console.is_dumb_terminal
+        and sys.stdin is not None
+        and sys.stdin.isatty()
+    )
     if interactive and len(console.render_lines(doc, pad=False)) > console.height:
         os.environ.setdefault("LESS", "-R")  # let less show the styles
         with console.pager(styles=True):

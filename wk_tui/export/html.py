@@ -74,5 +74,6 @@ def render_html(markdown: str, session: Session, q: Questionnaire) -> str:
     lang = session.language if session.language in REPORT else "de"
     name = " ".join(session.municipality.name.split())
     title = tr(REPORT, lang, "title", name=name) if name else tr(REPORT, lang, "title_anon")
-    return PAGE.format(lang=lang, title=escape(f"{title} – {q.title}"), css=CSS,
-                       body=markdown_to_html(markdown))
+    return PAGE.format(
+        lang=lang, title=escape(f"{title} – {q.title}"), css=CSS, body=markdown_to_html(markdown)
+    )

@@ -80,11 +80,20 @@ class Report:
         self.add(subtitle)
         if self.result.provisional:
             total = self.result.counts.total
-            text = (self.t("provisional_text", open=self.result.counts.open, total=total)
-                    if self.values else self.t("provisional_none", total=total))
+            text = (
+                self.t("provisional_text", open=self.result.counts.open, total=total)
+                if self.values
+                else self.t("provisional_none", total=total)
+            )
             self.add(f"> **{self.t('provisional_label')}:** {text}")
-        for part in (self.start, self.timeline, self.results, self.workshop, self.outlook,
-                     self.appendix):
+        for part in (
+            self.start,
+            self.timeline,
+            self.results,
+            self.workshop,
+            self.outlook,
+            self.appendix,
+        ):
             part()
         return "\n\n".join(self.blocks) + "\n"
 
@@ -92,11 +101,11 @@ class Report:
         m: Municipality = self.s.municipality
         items = []
         if m.population is not None:
-            items.append(self.item("population", self.integer(m.population),
-                                   m.population_source))
+            items.append(self.item("population", self.integer(m.population), m.population_source))
         if m.foreign_share is not None:
-            items.append(self.item("foreign_share", self.percent(m.foreign_share),
-                                   m.foreign_share_source))
+            items.append(
+                self.item("foreign_share", self.percent(m.foreign_share), m.foreign_share_source)
+            )
         for k in m.key_figures:
             items.append(self.item(None, inline(k.value), k.source, label=k.label))
         if m.head_of_administration.strip():
@@ -111,8 +120,10 @@ class Report:
         self.section("s_start")
         if items:
             name = m.name.strip()
-            self.add(self.t("start_intro", name=inline(name)) if name
-                     else self.t("start_intro_anon"), "\n".join(items))
+            self.add(
+                self.t("start_intro", name=inline(name)) if name else self.t("start_intro_anon"),
+                "\n".join(items),
+            )
         if challenges:
             self.add(f"### {self.t('challenges')}", self.t("challenges_intro"), challenges)
         if context:
@@ -158,17 +169,24 @@ class Report:
         self.section("s_workshop")
         self.add("\n".join(meta))
         if w.fields:
-            self.add(self.t("ws_fields_intro"), "\n".join(
-                "- " + self.ws_field_label(fid, "ws_field_item") for fid in w.fields))
+            self.add(
+                self.t("ws_fields_intro"),
+                "\n".join("- " + self.ws_field_label(fid, "ws_field_item") for fid in w.fields),
+            )
         worked = [fid for fid in fids if self.has_results(fid)]
         if worked:
-            self.add(self.t("ws_questions_intro"), "\n".join(
-                f"- {self.t(k)}" for k in ("ws_q_works", "ws_q_not_yet", "ws_q_actions")))
+            self.add(
+                self.t("ws_questions_intro"),
+                "\n".join(f"- {self.t(k)}" for k in ("ws_q_works", "ws_q_not_yet", "ws_q_actions")),
+            )
         for fid in worked:
             fw = w.results[fid]
             self.add("### " + self.ws_field_label(fid, "ws_results"))
-            for key, items in (("works", fw.works), ("not_yet", fw.not_yet),
-                               ("actions", [a.text for a in fw.actions])):
+            for key, items in (
+                ("works", fw.works),
+                ("not_yet", fw.not_yet),
+                ("actions", [a.text for a in fw.actions]),
+            ):
                 if bullets(items):
                     self.add(f"#### {self.t(key)}", bullets(items))
 
@@ -179,8 +197,10 @@ class Report:
 
     def has_results(self, fid: str) -> bool:
         fw = self.s.workshop.results.get(fid)
-        return bool(fw and (bullets(fw.works) or bullets(fw.not_yet)
-                            or bullets([a.text for a in fw.actions])))
+        return bool(
+            fw
+            and (bullets(fw.works) or bullets(fw.not_yet) or bullets([a.text for a in fw.actions]))
+        )
 
     def known_field(self, fid: str) -> Field | None:
         return next((f for f in self.q.fields if f.id == fid), None)
@@ -202,8 +222,14 @@ class Report:
             for a in fw.actions if fw else ():
                 if not a.text.strip():
                     continue
-                rows.append([str(f.number) if f else cell(fid), cell(a.text), cell(a.owner),
-                             self.date(a.due) if a.due else ""])
+                rows.append(
+                    [
+                        str(f.number) if f else cell(fid),
+                        cell(a.text),
+                        cell(a.owner),
+                        self.date(a.due) if a.due else "",
+                    ]
+                )
         outlook = block(self.s.workshop.outlook)
         if not (rows or outlook):
             return
@@ -221,9 +247,12 @@ class Report:
             return
         parts = []
         for f in self.q.fields:
-            lines = [f"- **{inline(c.title)}** ({self.step_label(self.s.value(c.id))}): "
-                     f"{inline(self.s.note(c.id))}"
-                     for c in f.criteria if self.s.note(c.id).strip()]
+            lines = [
+                f"- **{inline(c.title)}** ({self.step_label(self.s.value(c.id))}): "
+                f"{inline(self.s.note(c.id))}"
+                for c in f.criteria
+                if self.s.note(c.id).strip()
+            ]
             if lines:
                 parts += [f"### {self.field_title(f)}", "\n".join(lines)]
         if parts:
@@ -238,8 +267,7 @@ def bullets(items: list[str]) -> str:
 def table(header: list[str], align: str, rows: list[list[str]]) -> str:
     """A GFM table; cells are Markdown already (escaped with ``cell``)."""
     marks = {"l": "---", "c": ":---:", "r": "---:"}
-    lines = ["| " + " | ".join(header) + " |",
-             "| " + " | ".join(marks[a] for a in align) + " |"]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(marks[a] for a in align) + " |"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
 

@@ -19,8 +19,13 @@ from __future__ import annotations
 import re
 
 #: Replacements in this order (the backslash and the ampersand first).
-_ESCAPES = (("\\", "\\\\"), ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"),
-            *((ch, "\\" + ch) for ch in "`*[]#~"))
+_ESCAPES = (
+    ("\\", "\\\\"),
+    ("&", "&amp;"),
+    ("<", "&lt;"),
+    (">", "&gt;"),
+    *((ch, "\\" + ch) for ch in "`*[]#~"),
+)
 #: ``_`` unless between two letters/digits (``[^\\W_]`` is "alphanumeric").
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
@@ -48,7 +53,7 @@ def inline(text: object) -> str:
         return "\\" + result
     m = _ORDERED.match(result)
     if m:
-        return f"{m.group(1)}\\{result[m.end(1):]}"
+        return f"{m.group(1)}\\{result[m.end(1) :]}"
     return result
 
 

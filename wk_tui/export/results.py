@@ -19,8 +19,15 @@ def add_results(r: Report) -> None:
         return
     r.section("s_results")
     fields_rated = sum(1 for fr in res.fields if fr.counts.rated)
-    r.add(r.t("results_intro", rated=res.counts.rated, total=res.counts.total,
-              fields=fields_rated, all_fields=len(res.fields)))
+    r.add(
+        r.t(
+            "results_intro",
+            rated=res.counts.rated,
+            total=res.counts.total,
+            fields=fields_rated,
+            all_fields=len(res.fields),
+        )
+    )
     prov = f" ({r.t('provisional')})" if res.provisional else ""
     if res.band is not None:
         r.add(f"> **{r.t('quote', text=inline(res.band.label))}**{prov}")
@@ -41,8 +48,9 @@ def _scale(r: Report) -> None:
     for i, band in enumerate(r.q.bands):
         key = "range_last" if i == len(r.q.bands) - 1 else "range"
         here = r.t("here", score=r.percent(res.score)) if band == res.band else ""
-        rows.append([r.t(key, min=r.bound(band.min), max=r.bound(band.max)),
-                     cell(band.label), here])
+        rows.append(
+            [r.t(key, min=r.bound(band.min), max=r.bound(band.max)), cell(band.label), here]
+        )
     cols = [r.t(k) for k in ("col_range", "col_verdict", "col_here")]
     r.add(r.t("scale_intro"), table(cols, "llc", rows))
 
@@ -50,8 +58,12 @@ def _scale(r: Report) -> None:
 def _open(r: Report) -> None:
     if not r.result.provisional:
         return
-    lines = [f"- {inline(c.title)} ({r.t('field', number=f.number)})"
-             for f in r.q.fields for c in f.criteria if c.id not in r.values]
+    lines = [
+        f"- {inline(c.title)} ({r.t('field', number=f.number)})"
+        for f in r.q.fields
+        for c in f.criteria
+        if c.id not in r.values
+    ]
     r.add(f"### {r.t('open_heading')}", "\n".join(lines))
 
 
@@ -86,8 +98,10 @@ def _weak(r: Report) -> None:
             if value not in WEAK_VALUES:
                 continue
             step = r.q.step(value)
-            line = (f"- **{inline(c.title)}** ({r.t('field', number=f.number)}, "
-                    f"{inline(step.symbol)} {inline(step.label)})")
+            line = (
+                f"- **{inline(c.title)}** ({r.t('field', number=f.number)}, "
+                f"{inline(step.symbol)} {inline(step.label)})"
+            )
             if c.suggestion.strip():
                 line += f": {inline(c.suggestion)}"
             lines.append(line)

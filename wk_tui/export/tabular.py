@@ -12,8 +12,16 @@ from ..scoring import result_json, score
 from ..session import Session, session_to_dict
 
 JSON_SCHEMA = "wk-tui-export/1"
-CSV_COLUMNS = ("field_id", "field_title", "criterion_id", "criterion_title", "value",
-               "symbol", "points", "note")
+CSV_COLUMNS = (
+    "field_id",
+    "field_title",
+    "criterion_id",
+    "criterion_title",
+    "value",
+    "symbol",
+    "points",
+    "note",
+)
 
 
 def _plain(value: object) -> object:
@@ -28,9 +36,11 @@ def _plain(value: object) -> object:
 
 
 def export_dict(session: Session, q: Questionnaire) -> dict:
-    return {"schema": JSON_SCHEMA,
-            "session": _plain(session_to_dict(session)),
-            "summary": result_json(score(q, session.values(q)))}
+    return {
+        "schema": JSON_SCHEMA,
+        "session": _plain(session_to_dict(session)),
+        "summary": result_json(score(q, session.values(q))),
+    }
 
 
 def render_json(session: Session, q: Questionnaire) -> str:
@@ -53,6 +63,16 @@ def render_csv(session: Session, q: Questionnaire) -> str:
             value = values.get(c.id, "")
             step = q.step(value) if value else None
             points = "" if step is None or step.points is None else step.points
-            writer.writerow([f.id, f.title, c.id, c.title, value,
-                             step.symbol if step else "", points, session.note(c.id)])
+            writer.writerow(
+                [
+                    f.id,
+                    f.title,
+                    c.id,
+                    c.title,
+                    value,
+                    step.symbol if step else "",
+                    points,
+                    session.note(c.id),
+                ]
+            )
     return out.getvalue()

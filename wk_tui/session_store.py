@@ -12,10 +12,10 @@ import threading
 from pathlib import Path
 
 from .errors import WkError
-from .questionnaire import Questionnaire
+from .files import SessionLock, atomic_write, dumps, load_session, new_session
+from .questionnaire import DEFAULT_ID, Questionnaire, bundled, load_questionnaire
 from .record import Record
 from .session import Rating, Session, now
-from .storage import SessionLock, atomic_write, dumps, load_session
 
 
 class Change(Record):
@@ -26,8 +26,14 @@ class Change(Record):
 
 
 class SessionStore:
-    def __init__(self, path: Path, session: Session, questionnaire: Questionnaire,
-                 read_only: bool = False, lock: SessionLock | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        session: Session,
+        questionnaire: Questionnaire,
+        read_only: bool = False,
+        lock: SessionLock | None = None,
+    ) -> None:
         self.path = Path(path)
         self.session = session
         self.questionnaire = questionnaire
@@ -45,8 +51,9 @@ class SessionStore:
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def open(cls, path: Path, questionnaire: Path | Questionnaire | None = None,
-             read_only: bool = False) -> SessionStore:
+    def open(
+        cls, path: Path, questionnaire: Path | Questionnaire | None = None, read_only: bool = False
+    ) -> SessionStore:
         """Load ``path`` (lenient about unknown ids) and take the write lock.
 
         Raises LockedError if another process holds the lock and ``read_only`` is false.
@@ -78,6 +85,18 @@ class SessionStore:
             raise WkError(f"cannot create the session file: {store.last_error}", path)
         return store
 
+    @classmethod
+    def create_new(
+        cls,
+        path: Path,
+        municipality: str = "",
+        language: str = "de",
+        questionnaire: Path | None = None,
+    ) -> SessionStore:
+        """Create a new session file at ``path`` (bundled or custom questionnaire)."""
+        q = load_questionnaire(questionnaire) if questionnaire else bundled(DEFAULT_ID, language)
+        return cls.create(path, new_session(q.id, q.language, municipality), q)
+
     # ------------------------------------------------------------------ editing
     def rate(self, cid: str, value: str | None) -> bool:
         """Set or clear a rating; returns False if nothing changed."""
@@ -85,8 +104,14 @@ class SessionStore:
         if current == value:
             return False
         before = self.session.ratings.get(cid)
-        self.undo_stack.append(Change(cid, None if before is None else Rating(
-            before.value, before.note, before.updated, dict(before.extra))))
+        self.undo_stack.append(
+            Change(
+                cid,
+                None
+                if before is None
+                else Rating(before.value, before.note, before.updated, dict(before.extra)),
+            )
+        )
         self.session.set_rating(cid, value)
         self.changed()
         return True
@@ -103,9 +128,9 @@ class SessionStore:
                 self.session.ratings[change.cid] = Rating("", now_rating.note, now())
         else:
             note = now_rating.note if now_rating else change.before.note
-            self.session.ratings[change.cid] = Rating(change.before.value, note,
-                                                      change.before.updated,
-                                                      change.before.extra)
+            self.session.ratings[change.cid] = Rating(
+                change.before.value, note, change.before.updated, change.before.extra
+            )
         self.session.updated = now()
         self.changed()
         return change.cid
@@ -132,8 +157,9 @@ class SessionStore:
         with self._wake:
             self._pending = data
             if self._thread is None:
-                self._thread = threading.Thread(target=self._writer, name="wk-autosave",
-                                                daemon=True)
+                self._thread = threading.Thread(
+                    target=self._writer, name="wk-autosave", daemon=True
+                )
                 self._thread.start()
             self._wake.notify()
 

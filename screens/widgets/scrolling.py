@@ -10,8 +10,12 @@ PAGE_KEYS = {"pageup", "pagedown"}
 
 
 def _without_page_keys(bindings: list) -> list:
-    return [b for b in bindings if not (isinstance(b, tuple) and b[0] in PAGE_KEYS)
-            and not (hasattr(b, "key") and set(b.key.split(",")) & PAGE_KEYS)]
+    return [
+        b
+        for b in bindings
+        if not (isinstance(b, tuple) and b[0] in PAGE_KEYS)
+        and not (hasattr(b, "key") and set(b.key.split(",")) & PAGE_KEYS)
+    ]
 
 
 class FieldList(OptionList, inherit_bindings=False):

@@ -32,17 +32,20 @@ def _schema_version(doc: dict, text: str, path: Path) -> None:
     schema = doc.get("schema")
     line, col = locate(text, ("schema",))
     if not isinstance(schema, str) or "/" not in schema:
-        raise WkError(f'schema: expected "{SCHEMA_ID}/{SCHEMA_VERSION}", '
-                      f"got {schema!r}", path, line, col)
+        raise WkError(
+            f'schema: expected "{SCHEMA_ID}/{SCHEMA_VERSION}", got {schema!r}', path, line, col
+        )
     name, _, version = schema.rpartition("/")
     if name != SCHEMA_ID or not version.isdigit():
-        raise WkError(f'schema: expected "{SCHEMA_ID}/<version>", got {schema!r}',
-                      path, line, col)
+        raise WkError(f'schema: expected "{SCHEMA_ID}/<version>", got {schema!r}', path, line, col)
     if int(version) > SCHEMA_VERSION:
         raise SchemaTooNewError(
             f"schema: version {version} is newer than this program understands "
             f"({SCHEMA_VERSION}); update wk-tui to open it (the file was not changed)",
-            path, line, col)
+            path,
+            line,
+            col,
+        )
 
 
 def resolve_questionnaire(session: Session, override: Path | None = None) -> Questionnaire:
@@ -52,13 +55,16 @@ def resolve_questionnaire(session: Session, override: Path | None = None) -> Que
         return bundled(session.questionnaire, session.language)
     except WkError as exc:
         if exc.message == "file not found":
-            raise WkError(f"questionnaire {session.questionnaire!r} ({session.language}) is "
-                          "not bundled; pass --questionnaire PATH") from None
+            raise WkError(
+                f"questionnaire {session.questionnaire!r} ({session.language}) is "
+                "not bundled; pass --questionnaire PATH"
+            ) from None
         raise
 
 
-def load_session(path: Path, questionnaire: Path | Questionnaire | None = None,
-                 strict: bool = True) -> tuple[Session, Questionnaire]:
+def load_session(
+    path: Path, questionnaire: Path | Questionnaire | None = None, strict: bool = True
+) -> tuple[Session, Questionnaire]:
     """Load and validate a session.
 
     With ``strict`` unknown criterion or field ids are errors; otherwise they become
@@ -162,20 +168,27 @@ class SessionLock:
             try:
                 fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
             except OSError as exc:
-                where = ("folder does not exist" if isinstance(exc, FileNotFoundError)
-                         else exc.strerror or str(exc))
-                raise WkError(f"cannot open the session for writing: {where}",
-                              self.path) from None
+                where = (
+                    "folder does not exist"
+                    if isinstance(exc, FileNotFoundError)
+                    else exc.strerror or str(exc)
+                )
+                raise WkError(f"cannot open the session for writing: {where}", self.path) from None
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 os.close(fd)
                 info = self.holder()
-                who = (f"pid {info.get('pid', '?')} on {info.get('host', '?')} "
-                       f"since {info.get('since', '?')}")
-                raise LockedError(f"session is open for writing by {who}; "
-                                  "open it read-only or close the other program",
-                                  self.path, info) from None
+                who = (
+                    f"pid {info.get('pid', '?')} on {info.get('host', '?')} "
+                    f"since {info.get('since', '?')}"
+                )
+                raise LockedError(
+                    f"session is open for writing by {who}; "
+                    "open it read-only or close the other program",
+                    self.path,
+                    info,
+                ) from None
             # The file may have been unlinked by the previous holder between our open
             # and our flock: only a lock on the inode that is still at the path counts.
             try:
@@ -185,8 +198,7 @@ class SessionLock:
             if same:
                 break
             os.close(fd)
-        info = {"pid": os.getpid(), "host": socket.gethostname(),
-                "since": now().isoformat()}
+        info = {"pid": os.getpid(), "host": socket.gethostname(), "since": now().isoformat()}
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(info).encode(), 0)
         self.fd = fd

@@ -1,0 +1,54 @@
+"""Interactive commands (``new``, ``open``, ``demo``, none): build the TUI and run it.
+
+This is the one seam between the core and the UI: ``wk_tui.cli`` imports this module
+only for the interactive commands, so headless commands never import Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from wk_tui.errors import WkError
+from wk_tui.paths import demo_copy
+from wk_tui.session_store import SessionStore
+
+from .app import WkApp, create_app
+
+
+def _require_tty() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise WkError(
+            "the interactive app needs a terminal; for reports without one use "
+            "'wk-tui summary PATH' or 'wk-tui export PATH'"
+        )
+
+
+def launch(args: argparse.Namespace) -> int:
+    _require_tty()
+    command = args.command
+    if command == "new":
+        store = SessionStore.create_new(
+            args.path,
+            municipality=args.municipality,
+            language=args.lang,
+            questionnaire=args.questionnaire,
+        )
+        app = WkApp(store, store.questionnaire.language)
+    elif command == "open":
+        if not Path(args.path).exists():
+            raise WkError("file not found (create it with 'wk-tui new PATH')", args.path)
+        app = create_app(args.path, questionnaire=args.questionnaire, read_only=args.read_only)
+    elif command == "demo":
+        path = demo_copy()
+        app = create_app(path, language=args.lang)
+        print(f"wk-tui: demo session (a temporary copy): {path}", file=sys.stderr)
+    else:
+        app = create_app(None)
+    try:
+        code = app.run()
+    finally:
+        if app.store is not None:
+            app.store.close()
+    return code or app.return_code or 0
