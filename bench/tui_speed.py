@@ -52,6 +52,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import gen
+
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (120, 40)
 
@@ -155,70 +157,10 @@ def ms(x: float) -> str:
 
 
 def generate_questionnaire(folder: Path) -> Path:
-    """A valid questionnaire of N_FIELDS × PER_FIELD criteria, scale/bands from the de file."""
-    import tomllib
-
-    import tomli_w
-
-    src = tomllib.loads(
-        (ROOT / "data" / "questionnaires" / "weltoffene-kommune.de.toml").read_text("utf-8")
-    )
-    doc = {k: src[k] for k in ("format", "version", "language", "description", "scoring")}
-    doc.update(
-        id="bench-1000",
-        title="Benchmark-Fragebogen mit 1.000 Kriterien",
-        scale=src["scale"],
-        bands=src["bands"],
-        fields=[],
-    )
-    topics = [
-        "Steuerung",
-        "Verwaltung",
-        "Bildung",
-        "Arbeit",
-        "Wohnen",
-        "Gesundheit",
-        "Kultur",
-        "Sport",
-        "Teilhabe",
-        "Sicherheit",
-    ]
-    for n in range(1, N_FIELDS + 1):
-        topic = topics[n % len(topics)]
-        field = {
-            "id": f"hf{n}",
-            "title": f"Testfeld {n}: {topic} und Zusammenhalt",
-            "description": f"Wie die Kommune im Bereich {topic} Weltoffenheit verankert, "
-            "Zuständigkeiten klärt und Fortschritte regelmäßig überprüft.",
-            "criteria": [],
-        }
-        for j in range(1, PER_FIELD + 1):
-            field["criteria"].append(
-                {
-                    "id": f"hf{n}.c{j}",
-                    "title": f"Kriterium {n}.{j}: {topic} – Strukturen, Angebote und Beteiligung",
-                    "questions": [
-                        f"Gibt es im Bereich {topic} eine benannte Stelle, die Angebote für "
-                        "Zugewanderte koordiniert?",
-                        "Werden Ziele und Zuständigkeiten regelmäßig überprüft und öffentlich "
-                        "berichtet?",
-                    ],
-                    "suggestion": f"Eine feste Arbeitsgruppe {topic} mit klarem Mandat einrichten "
-                    "und ihre Ergebnisse jährlich der Verwaltungsspitze berichten.",
-                }
-            )
-        doc["fields"].append(field)
-    path = folder / "bench-1000.de.toml"
-    path.write_text(tomli_w.dumps(doc), "utf-8")
-    return path
+    return gen.generate_questionnaire(folder, N_FIELDS, PER_FIELD)
 
 
-def make_session(folder: Path, name: str, qid: str) -> Path:
-    from wk_tui.files import new_session, save_session
-
-    path = folder / name
-    save_session(new_session(qid, "de", "Benchstadt"), path)
-    return path
+make_session = gen.make_session
 
 
 # --------------------------------------------------------------------------- 1, 3, 4

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
+from . import qcache
 from .errors import SchemaTooNewError, ValidationError
 from .paths import questionnaire_path
 from .record import Factory, Record
@@ -292,8 +294,20 @@ def _parse_fields(p: Problems, raw: object) -> tuple[Field, ...]:
 
 
 def load_questionnaire(path: Path) -> Questionnaire:
-    doc, text = read_toml(Path(path))
-    return parse_questionnaire(doc, text, Path(path))
+    path = Path(path)
+
+    def parse() -> Questionnaire:
+        doc, text = read_toml(path)
+        return parse_questionnaire(doc, text, path)
+
+    # Big files go through the parse cache (keyed by content); small ones parse directly.
+    try:
+        st = path.stat()
+        big = stat.S_ISREG(st.st_mode) and st.st_size >= qcache.MIN_BYTES
+        data = path.read_bytes() if big else b""
+    except OSError:
+        big = False
+    return qcache.cached(path, data, parse, Questionnaire) if big else parse()
 
 
 _CACHE: dict[tuple[str, str], Questionnaire] = {}
