@@ -188,7 +188,7 @@ def test_english_report(tmp_path):
         "3. Results of the self-check questionnaire",
     ]
     assert "**Overall score:** 67.9%" in text
-    assert "The municipality has made progress on the path to openness to the world." in text
+    assert "The municipality has advanced on the path to openness to the world." in text
     assert "Action field 1 – Management and steering" in headings(tokens, 4)
     assert "- – = no assessment possible" in text and "**Population:** 80,674" in text
     assert "17 February 2020" in text and "1 March – 30 April 2020" in text

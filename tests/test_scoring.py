@@ -48,7 +48,7 @@ def test_example_session_matches_seed(q):
     data = result_json(score(q2, session.values(q2)))
     assert data["overall"] == {
         "score": 67.86,
-        "band": "fortgeschritten",
+        "band": "advanced",
         "label": "Die Kommune ist auf dem Weg zur Weltoffenheit fortgeschritten.",
         "provisional": False,
         "rated": 34,
@@ -61,7 +61,7 @@ def test_example_session_matches_seed(q):
         "id": "hf2",
         "title": "Fairer Zugang und Teilhabechancen",
         "score": 77.78,
-        "band": "weltoffen",
+        "band": "open_minded",
         "label": "Die Kommune ist weltoffen aufgestellt.",
         "rated": 10,
         "counted": 9,
@@ -94,17 +94,17 @@ def test_one_field_only_is_the_overall_score(q):
     result = score(q, values)
     assert result.field("hf3").score == pytest.approx(25.0)
     assert result.score == pytest.approx(25.0)
-    assert result.band.id == "aufbruch"  # 25 belongs to [25, 50)
+    assert result.band.id == "on_the_way"  # 25 belongs to [25, 50)
     assert result.provisional
     assert result.field("hf1").score is None
 
 
 def test_band_edges(q):
-    assert q.band_for(0).id == "anfang"
-    assert q.band_for(24.99).id == "anfang"
-    assert q.band_for(50).id == "fortgeschritten"
-    assert q.band_for(75).id == "weltoffen"
-    assert q.band_for(100).id == "weltoffen"
+    assert q.band_for(0).id == "set_out"
+    assert q.band_for(24.99).id == "set_out"
+    assert q.band_for(50).id == "advanced"
+    assert q.band_for(75).id == "open_minded"
+    assert q.band_for(100).id == "open_minded"
 
 
 def test_weights_change_the_overall_mean(q):
@@ -115,3 +115,35 @@ def test_weights_change_the_overall_mean(q):
     fields[0] = fields[0].replace(weight=3.0)
     heavy = q.replace(fields=tuple(fields))
     assert score(heavy, values).score == pytest.approx(75.0)
+
+
+#: The four levels of the original evaluation sheet (../shared/reference/verdict-levels.md).
+ORIGINAL_LEVELS = [
+    ("set_out", 0, 25, "Die Kommune hat sich auf den Weg zur Weltoffenheit gemacht."),
+    ("on_the_way", 25, 50, "Die Kommune ist auf dem Weg zur Weltoffenheit."),
+    ("advanced", 50, 75, "Die Kommune ist auf dem Weg zur Weltoffenheit fortgeschritten."),
+    ("open_minded", 75, 100, "Die Kommune ist weltoffen aufgestellt."),
+]
+
+
+def test_bands_are_the_four_levels_of_the_original(q):
+    assert [(b.id, b.min, b.max, b.label) for b in q.bands] == ORIGINAL_LEVELS
+    en = bundled("weltoffene-kommune", "en")
+    assert [(b.id, b.min, b.max) for b in en.bands] == [lvl[:3] for lvl in ORIGINAL_LEVELS]
+    assert [b.label for b in en.bands] == [
+        "The municipality has set out on the path to openness to the world.",
+        "The municipality is on the path to openness to the world.",
+        "The municipality has advanced on the path to openness to the world.",
+        "The municipality is set up as open to the world.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("points", "level"), [(0, "set_out"), (1, "on_the_way"), (2, "advanced"), (3, "open_minded")]
+)
+def test_a_field_verdict_uses_the_same_four_levels(q, points, level):
+    # hf1 has four criteria: 0, 1, 2 or 3 points on each → 0, 33.3, 66.7, 100 %.
+    value = {0: "nein", 1: "eher_nein", 2: "eher_ja", 3: "ja"}[points]
+    fr = score(q, {c.id: value for c in q.field("hf1").criteria}).field("hf1")
+    assert fr.band.id == level
+    assert fr.band.label.startswith("Die Kommune ")
