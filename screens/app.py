@@ -136,8 +136,8 @@ class WkApp(App):
     ) -> None:
         """Make ``store`` the open session; ``show`` goes to its first open field."""
         self.store = store
-        self.revision += 1
-        self.save_state = "read_only" if store.read_only else "saved"
+        store.subscribe(lambda: self._follow(store))
+        self._follow(store)
         # The recent list is a convenience: written after the first paint, not before.
         self.call_after_refresh(
             remember,
@@ -182,15 +182,33 @@ class WkApp(App):
 
         self.push_screen(make(LockedScreen, self.language, str(exc)), chosen)
 
+    def _follow(self, store: SessionStore) -> None:
+        """The one place the app follows the store: a new revision for the shown screen.
+
+        Called by the store after every change (rating, undo, note), and when a session
+        is opened or the language changes. Changes of a store no longer open are ignored.
+        """
+        if store is not self.store:
+            return
+        self.revision += 1
+        self.save_state = self._save_state()
+
+    def _save_state(self) -> str:
+        store = self.store
+        if store is None:
+            return "saved"
+        if store.read_only:
+            return "read_only"
+        if store.last_error:
+            return tr(self.language, "save_failed", error=store.last_error)
+        return "unsaved" if store.dirty else "saved"
+
     def autosave(self) -> None:
         store = self.store
         if store is None or store.read_only:
             return
         store.autosave()
-        state = "saved" if not store.dirty else "unsaved"
-        if store.last_error:
-            state = tr(self.language, "save_failed", error=store.last_error)
-        self.save_state = state
+        self.save_state = self._save_state()
 
     def _on_signal(self) -> None:
         """SIGTERM/SIGHUP (e.g. the SSH connection dropped): save, then leave."""
@@ -213,11 +231,7 @@ class WkApp(App):
         if self.store.read_only:
             self.say(tr(self.language, "read_only_blocked"), severity="warning")
             return None
-        changed = self.store.rate(cid, value)
-        if changed:
-            self.revision += 1
-            self.save_state = "unsaved"
-        return changed
+        return self.store.rate(cid, value)
 
     def undo(self) -> None:
         if self.store is None or self.store.read_only:
@@ -226,8 +240,6 @@ class WkApp(App):
         if cid is None:
             self.say(tr(self.language, "nothing_to_undo"), timeout=2)
             return
-        self.revision += 1
-        self.save_state = "unsaved"
         if not self.q.has_criterion(cid):
             self.say(tr(self.language, "undone", title=cid), timeout=2)
             return
@@ -242,8 +254,6 @@ class WkApp(App):
             if text is None or self.store.read_only:
                 return
             self.store.set_note(cid, text)
-            self.revision += 1
-            self.save_state = "unsaved"
 
         crit = self.q.criterion(cid)
         self.push_screen(
@@ -344,13 +354,14 @@ class WkApp(App):
         self.language = lang
         self.config["language"] = lang
         save_config(language=lang)
-        self.revision += 1
         if current and current.startswith("field:"):
             self.goto_field(current.split(":", 1)[1])
         elif current == "results":
             self.show_results()
         else:
             self.show_overview()
+        # Screens left from the old language (the base screen) catch up when shown.
+        self._follow(self.store)
 
     # ------------------------------------------------------------------ palette
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

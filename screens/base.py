@@ -29,11 +29,13 @@ class WkScreen(Translated, Screen):
     stale = False
 
     def follow_revisions(self) -> None:
-        """Call :meth:`show_revision` on every change while current, else on resume."""
+        """Call :meth:`show_revision` on every change while on top, else on resume."""
         self.watch(self.app, "revision", self._revision, init=False)
 
     def _revision(self) -> None:
-        if self.is_current:
+        # ``is_active``: the top screen. (``is_current`` is also true for the screen
+        # under a modal, and for the base screen under every other screen.)
+        if self.is_active:
             self.show_revision()
         else:
             self.stale = True  # hidden screens catch up when shown, not on every key

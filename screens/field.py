@@ -58,6 +58,9 @@ class FieldScreen(WkScreen):
     def on_mount(self) -> None:
         self.on_resize()
         self.query_one(CriterionList).focus()
+        # A watch, not the list's Moved message: the details follow the cursor in the
+        # same frame as the rows (a message would arrive a frame later).
+        self.watch(self.criteria, "index", self._moved, init=True)
         self.follow_revisions()
 
     def show_revision(self) -> None:
@@ -110,9 +113,9 @@ class FieldScreen(WkScreen):
     def _clicked(self, event: CriterionRow.Clicked) -> None:
         self.criteria.index = event.index
 
-    @on(CriterionList.Moved)
-    def _moved(self, event: CriterionList.Moved) -> None:
-        self.query_one(CriterionDetails).row = event.row
+    def _moved(self, index: int) -> None:
+        rows = self.criteria.rows
+        self.query_one(CriterionDetails).row = rows[index] if rows else None
 
     @on(Picked)
     def _picked(self, event: Picked) -> None:

@@ -78,7 +78,6 @@ async def test_markup_in_names_and_notes_is_shown_literally(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         app.store.set_note("hf1.steuerung", "[link=http://x]click[/link] <script>")
-        app.revision += 1
         await pilot.pause()
         text = screen_text(app)
         assert "[bold red]Bad[/] Town|`x`" in text
@@ -111,7 +110,6 @@ async def test_palette_first_open_language_and_theme(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         app.store.rate("hf6.wertschaetzung", None)
-        app.revision += 1
         app.goto_first_open()
         await pilot.pause()
         assert app.screen.name == "field:hf6"

@@ -1,6 +1,8 @@
 """An open session for an interactive program: lock, autosave writer, undo, flush.
 
-The UI mutates the session on its own thread and calls :meth:`SessionStore.changed`.
+Every change of the session goes through the store (:meth:`rate`, :meth:`undo`,
+:meth:`set_note`), which owns the revision: each change bumps it once and tells the
+subscribers (the UI follows it; see :meth:`subscribe`). Changes happen on the caller's thread.
 Serialising is cheap (milliseconds) and happens on the caller's thread so the snapshot is
 consistent; the slow part (write + fsync + rename) runs on a background writer thread, so
 typing never waits for the disk. :meth:`flush` writes synchronously (quit, SIGTERM, SIGHUP).
@@ -9,6 +11,7 @@ typing never waits for the disk. :meth:`flush` writes synchronously (quit, SIGTE
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import WkError
@@ -48,6 +51,7 @@ class SessionStore:
         self._wake = threading.Condition()
         self._thread: threading.Thread | None = None
         self._closed = False
+        self._listeners: list[Callable[[], None]] = []
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -140,8 +144,15 @@ class SessionStore:
             self.session.set_note(cid, note)
             self.changed()
 
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every change of the session (on the changing thread)."""
+        self._listeners.append(listener)
+
     def changed(self) -> None:
+        """The one place a change lands: a new revision, then the subscribers."""
         self.revision += 1
+        for listener in self._listeners:
+            listener()
 
     @property
     def dirty(self) -> bool:

@@ -21,11 +21,22 @@ class TitleBar(Widget):
         super().__init__(**kwargs)
         self.set_reactive(TitleBar.where, where)
 
+    stale = False
+
     def on_mount(self) -> None:
         self.watch(self.app, "save_state", self._take, init=True)
+        self.app.screen_change_signal.subscribe(self, self._shown)
 
     def _take(self, state: str) -> None:
-        self.save_state = state
+        if self.screen.is_active:
+            self.save_state = state
+        else:
+            self.stale = True  # the title bar of a hidden screen catches up when shown
+
+    def _shown(self, screen: object) -> None:
+        if self.stale and screen is self.screen:
+            self.stale = False
+            self.save_state = self.app.save_state
 
     def render(self) -> Text:
         lang = self.app.language

@@ -1,0 +1,29 @@
+"""The store is the one path for a change: it owns the revision and tells its subscribers."""
+
+from __future__ import annotations
+
+from tui_helpers import example_session
+
+from wk_tui.session_store import SessionStore
+
+
+def test_every_change_bumps_the_revision_once_and_tells_subscribers(tmp_path):
+    store = SessionStore.open(example_session(tmp_path))
+    seen: list[int] = []
+    store.subscribe(lambda: seen.append(store.revision))
+    try:
+        cid = next(iter(store.session.ratings))
+        old = store.session.value(cid)
+        assert store.rate(cid, old) is False  # no change, no revision
+        assert seen == [] and not store.dirty
+        assert store.rate(cid, "nein" if old != "nein" else "ja") is True
+        store.set_note(cid, "Neue Notiz")
+        store.set_note(cid, "Neue Notiz")  # unchanged: nothing happens
+        assert store.undo() == cid
+        assert seen == [1, 2, 3] and store.revision == 3 and store.dirty
+        assert store.session.value(cid) == old and store.session.note(cid) == "Neue Notiz"
+        store.flush()
+        assert not store.dirty
+        assert 'note = "Neue Notiz"' in store.path.read_text("utf-8")
+    finally:
+        store.close()

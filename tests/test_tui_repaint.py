@@ -1,0 +1,92 @@
+"""Only the shown screen repaints: one key press does no work on hidden screens.
+
+Counts, not timings: every widget of every hidden screen (the base field screen under the
+others, and installed screens off the stack) gets counting ``refresh``/``render`` wrappers,
+and the app's frames are counted at the one place Textual hands a frame to the terminal.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from textual.screen import Screen
+from tui_helpers import app_for, example_session, screen_text
+
+from wk_tui.screens.base import WkScreen
+from wk_tui.screens.widgets.titlebar import TitleBar
+
+
+def count_work(screen: Screen, counts: Counter) -> None:
+    """Wrap ``refresh``/``render``/``show_revision`` of ``screen`` and its widgets."""
+    for node in [screen, *screen.query("*")]:
+        for name in ("refresh", "render"):
+            original = getattr(node, name)
+
+            def counted(*args, _original=original, _key=(screen.name, name), **kwargs):
+                counts[_key] += 1
+                return _original(*args, **kwargs)
+
+            setattr(node, name, counted)
+    if isinstance(screen, WkScreen):
+        original_show = screen.show_revision
+
+        def show(_original=original_show, _key=(screen.name, "show_revision")):
+            counts[_key] += 1
+            _original()
+
+        screen.show_revision = show
+
+
+def count_frames(app) -> list[int]:
+    frames = [0]
+    # Textual's one hand-over of a frame to the terminal (bench/tui_speed.py hooks it too).
+    original = app._display
+
+    def display(screen, renderable):
+        if renderable is not None:
+            frames[0] += 1
+        return original(screen, renderable)
+
+    app._display = display
+    return frames
+
+
+async def test_one_key_repaints_only_the_shown_screen(tmp_path):
+    path = example_session(tmp_path)
+    app = app_for(path, field="hf1")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")  # overview above the base field screen
+        await pilot.press("r")  # results instead of the overview
+        await pilot.pause()
+        app.goto_field("hf3")  # field 3 instead of the results
+        await pilot.pause(0.5)  # autosave and every title bar settled
+        shown = app.screen
+        assert shown.name == "field:hf3"
+        hidden = [app.get_screen(f"de/{n}") for n in ("field:hf1", "overview", "results")]
+        assert all(s is not shown and s.is_mounted for s in hidden)
+        assert hidden[0] in app.screen_stack and hidden[0].is_current  # under the top one
+        counts: Counter = Counter()
+        for screen in hidden:
+            count_work(screen, counts)
+        frames = count_frames(app)
+        first = shown.criteria.criterion.id
+        before = app.store.session.value(first)
+
+        await pilot.press("4")
+        await pilot.pause()
+        assert app.store.session.value(first) == "nein" != before
+        assert app.save_state == "unsaved"
+        assert counts == Counter(), counts  # no refresh, render or update on hidden screens
+        assert frames[0] <= 1, frames
+
+        await pilot.pause(0.6)  # the autosave: title bars go "unsaved" → "saved"
+        assert app.save_state == "saved"
+        assert counts == Counter(), counts
+        assert "✓ gespeichert" in screen_text(app)
+
+        # Hidden screens catch up when shown: the overview shows the new rating's count.
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen is hidden[1]
+        assert counts[("overview", "show_revision")] == 1
+        assert hidden[1].query_one(TitleBar).save_state == "saved"
