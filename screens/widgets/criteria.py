@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -25,6 +25,7 @@ from ..base import tr
 from ..keys import description_key, key_for
 
 WEAK = ("eher_nein", "nein")
+LEFT = 14  # cells for the rating symbol and word
 SCALE = ("ja", "eher_ja", "eher_nein", "nein", "keine_einschaetzung")
 #: The key and the short label of each rating, read from the binding table.
 RATE_KEYS = {v: key_for(f"rate({v!r})") for v in SCALE}
@@ -82,10 +83,25 @@ class CriterionRow(Widget):
         self.set_class(current, "-current")
         self.refresh()
 
-    def render(self) -> Table:
-        c = self.criterion
-        value, note = self.shown = self.state()
-        left = Text(no_wrap=True, overflow="ellipsis")
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._title_lines(width))
+
+    def _title_lines(self, width: int) -> list[Text]:
+        """The title (and note marker) wrapped into the cells right of the rating."""
+        _value, note = self.state()
+        body = Text(self.criterion.title, "bold" if self.current else "", end="")
+        if note:
+            body.append(f"  ✎ {tr(self.lang, 'has_note')}", "italic cyan")
+        return list(body.wrap(self.app.console, max(8, width - LEFT - 3)))
+
+    def render(self) -> Text:
+        """Marker, rating (``LEFT`` cells) and the wrapped title, as pre-wrapped lines.
+
+        One ``Text`` of plain lines: a ``Table.grid`` per row cost ~14 ms per key in
+        measuring and rendering its columns.
+        """
+        value, _note = self.shown = self.state()
+        left = Text(no_wrap=True, overflow="ellipsis", end="")
         if value:
             step = self.q.step(value)
             left.append(f"{step.symbol:>3} ", SYMBOL_STYLE[value])
@@ -93,17 +109,15 @@ class CriterionRow(Widget):
         else:
             left.append("  · ", "dim")
             left.append(tr(self.lang, "not_rated"), "dim italic")
-        body = Text(c.title, "bold" if self.current else "")
-        if note:
-            body.append(f"  ✎ {tr(self.lang, 'has_note')}", "italic cyan")
+        left.truncate(LEFT, overflow="ellipsis", pad=True)
         # The cursor is drawn, not styled with a border: the geometry never changes.
-        marker = Text("▌" if self.current else " ", "bold")
-        grid = Table.grid(expand=True, padding=(0, 1, 0, 0))
-        grid.add_column(width=1, no_wrap=True)
-        grid.add_column(width=14, no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_row(marker, left, body)
-        return grid
+        out = Text(no_wrap=True, overflow="crop", end="")
+        out.append("▌ " if self.current else "  ", "bold")
+        out.append_text(left)
+        for i, line in enumerate(self._title_lines(self.size.width)):
+            out.append("\n" + " " * (LEFT + 3) if i else " ")
+            out.append_text(line)
+        return out
 
     def on_click(self) -> None:
         self.post_message(self.Clicked(self.index))

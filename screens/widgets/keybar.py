@@ -23,18 +23,32 @@ class KeyBar(Widget):
     """
     COMPONENT_CLASSES = {"keybar--key"}
 
-    def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh())
+    shown: tuple = ()
 
-    def render(self) -> Text:
-        key_style = self.get_component_rich_style("keybar--key")
-        text = Text(no_wrap=True, overflow="ellipsis")
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_updated)
+
+    def _shown_bindings(self) -> tuple[Binding, ...]:
         seen: set[str] = set()
+        shown = []
         for active in self.screen.active_bindings.values():
             binding = active.binding
             if not binding.show or not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
+            shown.append(binding)
+        return tuple(shown)
+
+    def _bindings_updated(self, _screen: object) -> None:
+        # Textual announces a bindings update after every key; repaint only on a change.
+        if self._shown_bindings() != self.shown:
+            self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("keybar--key")
+        text = Text(no_wrap=True, overflow="ellipsis")
+        self.shown = self._shown_bindings()
+        for binding in self.shown:
             click = Style.from_meta({"@click": f"screen.{binding.action}"})
             text.append(f" {self.app.get_key_display(binding)} ", key_style + click)
             text.append(f"{binding.description} ", click)
