@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wk_tui.files import dumps, load_session, save_session
-from wk_tui.session import Action, Event, FieldWork, KeyFigure, Rating, Session
+from wk_tui.session import PRIORITIES, Action, Event, FieldWork, KeyFigure, Rating, Session
 
 CIDS = [
     "hf1.steuerung",
@@ -71,7 +71,15 @@ def sessions(draw) -> Session:
         s.workshop.results["hf4"] = FieldWork(
             draw(st.lists(text, max_size=2)),
             draw(st.lists(text, max_size=2)),
-            [Action(draw(text) or "a", draw(text), draw(st.none() | dates))],
+            [
+                Action(
+                    draw(text) or "a",
+                    draw(text),
+                    draw(st.none() | dates),
+                    draw(st.sampled_from(("", *PRIORITIES))),
+                    draw(st.booleans()),
+                )
+            ],
         )
         s.workshop.outlook = draw(text)
     return s

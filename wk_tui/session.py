@@ -60,10 +60,16 @@ class Event(Record):
     extra: dict = Factory(dict)
 
 
+#: Priorities an action can have, highest first ("" = none).
+PRIORITIES = ("high", "medium", "low")
+
+
 class Action(Record):
     text: str
     owner: str = ""
     due: dt.date | None = None
+    priority: str = ""  # one of PRIORITIES or ""
+    outlook: bool = False  # marked for the report's outlook (Ausblick)
     extra: dict = Factory(dict)
 
 
@@ -202,6 +208,9 @@ class _Reader:
         if v is None and required and key not in self.t:
             self.p.add(self.where + (key,), "missing (expected a date like 2020-02-17)")
         return v
+
+    def flag(self, key: str) -> bool:
+        return self._get(key, (bool,), "true or false", False)
 
     def datetime(self, key: str) -> dt.datetime | None:
         v = self._get(key, (dt.datetime, dt.date), "a date-time", None)
@@ -344,9 +353,23 @@ def parse_session(doc: dict, p: Problems) -> Session:
         fr = _Reader(p, item, ("workshop", "results", fid), ("works", "not_yet", "actions"))
         work = FieldWork(fr.texts("works"), fr.texts("not_yet"), [], fr.extra)
         for where, a in fr.tables("actions"):
-            ar = _Reader(p, a, where, ("text", "owner", "due"))
+            ar = _Reader(p, a, where, ("text", "owner", "due", "priority", "outlook"))
+            priority = ar.text("priority")
+            if priority and priority not in PRIORITIES:
+                p.add(
+                    where + ("priority",),
+                    f"unknown priority {priority!r} (expected one of {', '.join(PRIORITIES)})",
+                )
+                priority = ""
             work.actions.append(
-                Action(ar.required_text("text"), ar.text("owner"), ar.date("due"), ar.extra)
+                Action(
+                    ar.required_text("text"),
+                    ar.text("owner"),
+                    ar.date("due"),
+                    priority,
+                    ar.flag("outlook"),
+                    ar.extra,
+                )
             )
         s.workshop.results[fid] = work
     return s
@@ -457,7 +480,15 @@ def session_to_dict(s: Session) -> dict:
                             "not_yet": fw.not_yet,
                             "actions": [
                                 {
-                                    **_prune({"text": a.text, "owner": a.owner, "due": a.due}),
+                                    **_prune(
+                                        {
+                                            "text": a.text,
+                                            "owner": a.owner,
+                                            "due": a.due,
+                                            "priority": a.priority,
+                                            "outlook": a.outlook or None,
+                                        }
+                                    ),
                                     **a.extra,
                                 }
                                 for a in fw.actions

@@ -10,10 +10,12 @@ typing never waits for the disk. :meth:`flush` writes synchronously (quit, SIGTE
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from .editing import SECTION
 from .errors import WkError
 from .files import SessionLock, atomic_write, dumps, load_session, new_session
 from .questionnaire import DEFAULT_ID, Questionnaire, bundled, load_questionnaire
@@ -26,6 +28,13 @@ class Change(Record):
 
     cid: str
     before: Rating | None
+
+
+class Edit(Record):
+    """One undoable change of a section (municipality, timeline, workshop): its old value."""
+
+    section: str
+    before: object
 
 
 class SessionStore:
@@ -42,7 +51,7 @@ class SessionStore:
         self.questionnaire = questionnaire
         self.read_only = read_only
         self.lock = lock
-        self.undo_stack: list[Change] = []
+        self.undo_stack: list[Change | Edit] = []
         self.saved_revision = self.revision = 0
         self.last_error: str | None = None
         self._written: bytes | None = None
@@ -120,11 +129,31 @@ class SessionStore:
         self.changed()
         return True
 
+    def edit(self, fn: Callable, *args: object, **kwargs: object) -> object:
+        """Run ``fn(session, *args, **kwargs)`` from :mod:`wk_tui.editing`, undoably.
+
+        The section ``fn`` changes is copied first; if the call raises (InvalidInput) nothing
+        is recorded. Returns what ``fn`` returns.
+        """
+        section = SECTION[fn]
+        before = copy.deepcopy(getattr(self.session, section))
+        result = fn(self.session, *args, **kwargs)
+        if getattr(self.session, section) != before:
+            self.undo_stack.append(Edit(section, before))
+            self.session.updated = now()
+            self.changed()
+        return result
+
     def undo(self) -> str | None:
-        """Undo the last rating change; returns the criterion id it touched."""
+        """Undo the last change; returns the criterion id or the section it touched."""
         if not self.undo_stack:
             return None
         change = self.undo_stack.pop()
+        if isinstance(change, Edit):
+            setattr(self.session, change.section, change.before)
+            self.session.updated = now()
+            self.changed()
+            return change.section
         now_rating = self.session.ratings.get(change.cid)
         if change.before is None:
             self.session.ratings.pop(change.cid, None)

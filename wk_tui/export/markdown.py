@@ -215,28 +215,45 @@ class Report:
         return inline(fid)
 
     def outlook(self) -> None:
+        """Needs for action with owner, due date (and priority when any has one).
+
+        When actions are marked for the outlook, only those are listed here (section 4
+        has them all); otherwise every action is. Rows keep the order shown on screen.
+        """
+        plan = [
+            (fid, a)
+            for fid in self.workshop_fields()
+            for a in (
+                self.s.workshop.results[fid].actions if fid in self.s.workshop.results else ()
+            )
+            if a.text.strip()
+        ]
+        marked = [(fid, a) for fid, a in plan if a.outlook]
+        with_priority = any(a.priority for _, a in plan)
         rows = []
-        for fid in self.workshop_fields():
-            fw = self.s.workshop.results.get(fid)
+        for fid, a in marked or plan:
             f = self.known_field(fid)
-            for a in fw.actions if fw else ():
-                if not a.text.strip():
-                    continue
-                rows.append(
-                    [
-                        str(f.number) if f else cell(fid),
-                        cell(a.text),
-                        cell(a.owner),
-                        self.date(a.due) if a.due else "",
-                    ]
-                )
+            row = [
+                str(f.number) if f else cell(fid),
+                cell(a.text),
+                cell(a.owner),
+                self.date(a.due) if a.due else "",
+            ]
+            if with_priority:
+                row.append(self.t(f"prio_{a.priority}") if a.priority else "")
+            rows.append(row)
         outlook = block(self.s.workshop.outlook)
         if not (rows or outlook):
             return
         self.section("s_outlook")
         if rows:
-            cols = [self.t(k) for k in ("col_field", "col_action", "col_owner", "col_due")]
-            self.add(f"### {self.t('actions_heading')}", table(cols, "clll", rows))
+            keys = ["col_field", "col_action", "col_owner", "col_due"]
+            keys += ["col_priority"] if with_priority else []
+            cols = [self.t(k) for k in keys]
+            self.add(f"### {self.t('actions_heading')}")
+            if marked:
+                self.add(self.t("outlook_marked"))
+            self.add(table(cols, "clll" + ("l" if with_priority else ""), rows))
         if outlook:
             if rows:
                 self.add(f"### {self.t('outlook_heading')}")
