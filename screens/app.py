@@ -145,6 +145,8 @@ class WkApp(App):
             store.session.municipality.name,
             store.session.updated.isoformat() if store.session.updated else "",
         )
+        for notice in store.notices:
+            self.say(notice, severity="warning", timeout=8)
         warnings = list(warnings) or store.session.warnings
         if warnings:
             ids = [w.split("'")[1] for w in warnings if w.count("'") >= 2]

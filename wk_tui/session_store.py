@@ -17,7 +17,14 @@ from pathlib import Path
 
 from .editing import SECTION
 from .errors import WkError
-from .files import SessionLock, atomic_write, dumps, load_session, new_session
+from .files import (
+    SessionLock,
+    atomic_write,
+    dumps,
+    load_session,
+    new_session,
+    remove_orphans,
+)
 from .questionnaire import DEFAULT_ID, Questionnaire, bundled, load_questionnaire
 from .record import Record
 from .session import Rating, Session, now
@@ -54,13 +61,18 @@ class SessionStore:
         self.undo_stack: list[Change | Edit] = []
         self.saved_revision = self.revision = 0
         self.last_error: str | None = None
-        self._written: bytes | None = None
-        self._pending: bytes | None = None
+        self._written: bytes | None = None  # the bytes of the newest durable write
+        self._durable = 0  # the revision of those bytes
+        self._queued: int | None = None  # the revision handed to the writer last
+        self._pending: tuple[int, bytes] | None = None
         self._io = threading.Lock()
         self._wake = threading.Condition()
         self._thread: threading.Thread | None = None
         self._closed = False
         self._listeners: list[Callable[[], None]] = []
+        #: one-line messages for the user about the opening (e.g. a stale lock taken over)
+        self.notices: list[str] = []
+        self.orphans_removed: list[Path] = []
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -79,7 +91,16 @@ class SessionStore:
             if lock:
                 lock.release()
             raise
-        return cls(path, session, q, read_only, lock)
+        store = cls(path, session, q, read_only, lock)
+        if lock is not None:
+            # Only a writer cleans up: temp files of killed writers of this file.
+            store.orphans_removed = remove_orphans(path)
+            if lock.took_over:
+                store.notices.append(
+                    f"took over the lock of pid {lock.took_over.get('pid', '?')} "
+                    f"on {lock.took_over.get('host', '?')} (no longer running)"
+                )
+        return store
 
     @classmethod
     def create(cls, path: Path, session: Session, questionnaire: Questionnaire) -> SessionStore:
@@ -89,7 +110,8 @@ class SessionStore:
         lock = SessionLock(path).acquire()
         store = cls(path, session, questionnaire, False, lock)
         try:
-            store._write(dumps(session).encode("utf-8"))
+            store.changed()
+            store._write(store.revision, dumps(session).encode("utf-8"))
         except BaseException:
             lock.release()
             raise
@@ -185,17 +207,22 @@ class SessionStore:
 
     @property
     def dirty(self) -> bool:
+        """True until the current revision is durable on disk (written, fsynced, renamed)."""
         return self.revision != self.saved_revision
 
     # ------------------------------------------------------------------ saving
     def autosave(self) -> None:
-        """Hand a snapshot to the background writer (no-op if nothing changed)."""
-        if self.read_only or not self.dirty:
+        """Hand a snapshot to the background writer (no-op if nothing changed).
+
+        ``dirty`` stays true until the writer has made this revision durable.
+        """
+        if self.read_only or not self.dirty or self.revision == self._queued:
             return
+        rev = self.revision
         data = dumps(self.session).encode("utf-8")
-        self.saved_revision = self.revision
         with self._wake:
-            self._pending = data
+            self._pending = (rev, data)
+            self._queued = rev
             if self._thread is None:
                 self._thread = threading.Thread(
                     target=self._writer, name="wk-autosave", daemon=True
@@ -210,32 +237,41 @@ class SessionStore:
                     self._wake.wait()
                 if self._pending is None and self._closed:
                     return
-                data, self._pending = self._pending, None
-            self._write(data)
+                (rev, data), self._pending = self._pending, None
+            self._write(rev, data)
 
-    def _write(self, data: bytes) -> None:
+    def _write(self, rev: int, data: bytes) -> bool:
+        """Make revision ``rev`` (serialised as ``data``) durable; False if the write failed.
+
+        Writes are serialised and never go backwards: a snapshot older than what is
+        already on disk is dropped. Only here, after the rename and the folder's fsync,
+        does ``saved_revision`` move.
+        """
         with self._io:
-            if data == self._written:
-                return
-            try:
-                atomic_write(self.path, data)
-            except OSError as exc:
-                self.last_error = f"{self.path}: {exc.strerror or exc}"
-                return
-            self._written = data
+            if rev <= self._durable:
+                return True
+            if data != self._written:
+                try:
+                    atomic_write(self.path, data, lock=self.lock)
+                except OSError as exc:
+                    self.last_error = f"{self.path}: {exc.strerror or exc}"
+                    self._queued = None  # the next autosave tries again
+                    return False
+                self._written = data
+            self._durable = rev
+            self.saved_revision = max(self.saved_revision, rev)
             self.last_error = None
+            return True
 
-    def flush(self) -> None:
-        """Write everything now, synchronously (safe to call from a signal handler)."""
+    def flush(self) -> bool:
+        """Write everything now, synchronously (quit, SIGTERM, SIGHUP); True when durable."""
         if self.read_only:
-            return
+            return True
         with self._wake:
-            pending, self._pending = self._pending, None
+            self._pending = None
         if self.dirty:
-            self.saved_revision = self.revision
-            pending = dumps(self.session).encode("utf-8")
-        if pending is not None:
-            self._write(pending)
+            self._write(self.revision, dumps(self.session).encode("utf-8"))
+        return not self.dirty
 
     def close(self) -> None:
         """Flush, stop the writer and release the lock. Idempotent."""
