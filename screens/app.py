@@ -238,21 +238,24 @@ class WkApp(App):
     def undo(self) -> None:
         if self.store is None or self.store.read_only:
             return
-        cid = self.store.undo()
-        if cid is None:
+        change = self.store.next_undo
+        target = self.store.undo()  # a criterion id or a section
+        if target is None:
             self.say(tr(self.language, "nothing_to_undo"), timeout=2)
             return
-        if not self.q.has_criterion(cid):
-            self.say(tr(self.language, "undone", title=cid), timeout=2)
+        key = "undone_note" if getattr(change, "kind", "") == "note" else "undone"
+        if not self.q.has_criterion(target):
+            self.say(tr(self.language, key, title=target), timeout=2)
             return
-        crit = self.q.criterion(cid)
-        self.goto_field(crit.field_id, cid)
-        self.say(tr(self.language, "undone", title=crit.title), timeout=2)
+        crit = self.q.criterion(target)
+        self.goto_field(crit.field_id, target)
+        self.say(tr(self.language, key, title=crit.title), timeout=2)
 
     def edit_note(self, cid: str) -> None:
         from .note import NoteScreen
 
         def keep(text: str | None) -> None:
+            """``None``: discarded (or read-only), the note stays as it was."""
             if text is None or self.store.read_only:
                 return
             self.store.set_note(cid, text)

@@ -47,6 +47,7 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
     ],
     "note": [
         ("escape,ctrl+s", "keep", "k_save_note", True, "Esc"),
+        ("ctrl+r", "discard", "k_discard_note", True, None),
     ],
 }
 

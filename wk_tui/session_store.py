@@ -11,6 +11,7 @@ typing never waits for the disk. :meth:`flush` writes synchronously (quit, SIGTE
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -27,14 +28,16 @@ from .files import (
 )
 from .questionnaire import DEFAULT_ID, Questionnaire, bundled, load_questionnaire
 from .record import Record
-from .session import Rating, Session, now
+from .session import Session, now
 
 
 class Change(Record):
-    """One undoable rating change: the criterion and its previous rating (or None)."""
+    """One undoable change of one criterion: its rating value or its note, as it was."""
 
     cid: str
-    before: Rating | None
+    kind: str  # "rating" or "note"
+    before: str | None  # the previous value (None: unrated) or the previous note text
+    updated: dt.datetime | None  # the criterion's previous "updated" stamp
 
 
 class Edit(Record):
@@ -138,18 +141,24 @@ class SessionStore:
         current = self.session.value(cid)
         if current == value:
             return False
-        before = self.session.ratings.get(cid)
-        self.undo_stack.append(
-            Change(
-                cid,
-                None
-                if before is None
-                else Rating(before.value, before.note, before.updated, dict(before.extra)),
-            )
-        )
+        self._remember(cid, "rating", current)
         self.session.set_rating(cid, value)
         self.changed()
         return True
+
+    def set_note(self, cid: str, note: str) -> bool:
+        """Set a note (undoable like a rating); returns False if nothing changed."""
+        current = self.session.note(cid)
+        if current == note:
+            return False
+        self._remember(cid, "note", current)
+        self.session.set_note(cid, note)
+        self.changed()
+        return True
+
+    def _remember(self, cid: str, kind: str, before: str | None) -> None:
+        rating = self.session.ratings.get(cid)
+        self.undo_stack.append(Change(cid, kind, before, rating.updated if rating else None))
 
     def edit(self, fn: Callable, *args: object, **kwargs: object) -> object:
         """Run ``fn(session, *args, **kwargs)`` from :mod:`wk_tui.editing`, undoably.
@@ -166,8 +175,18 @@ class SessionStore:
             self.changed()
         return result
 
+    @property
+    def next_undo(self) -> Change | Edit | None:
+        """What :meth:`undo` would undo next (a rating, a note or a section), or None."""
+        return self.undo_stack[-1] if self.undo_stack else None
+
     def undo(self) -> str | None:
-        """Undo the last change; returns the criterion id or the section it touched."""
+        """Undo the most recent change of any kind; returns the criterion id or the section
+        it touched (None if nothing is left).
+
+        Only what that change touched is restored: undoing a rating keeps a note written
+        since, undoing a note keeps the rating.
+        """
         if not self.undo_stack:
             return None
         change = self.undo_stack.pop()
@@ -176,24 +195,16 @@ class SessionStore:
             self.session.updated = now()
             self.changed()
             return change.section
-        now_rating = self.session.ratings.get(change.cid)
-        if change.before is None:
-            self.session.ratings.pop(change.cid, None)
-            if now_rating and now_rating.note:  # a note added since stays
-                self.session.ratings[change.cid] = Rating("", now_rating.note, now())
+        if change.kind == "note":
+            self.session.set_note(change.cid, change.before or "")
         else:
-            note = now_rating.note if now_rating else change.before.note
-            self.session.ratings[change.cid] = Rating(
-                change.before.value, note, change.before.updated, change.before.extra
-            )
+            self.session.set_rating(change.cid, change.before)
+        rating = self.session.ratings.get(change.cid)
+        if rating is not None:
+            rating.updated = change.updated
         self.session.updated = now()
         self.changed()
         return change.cid
-
-    def set_note(self, cid: str, note: str) -> None:
-        if self.session.note(cid) != note:
-            self.session.set_note(cid, note)
-            self.changed()
 
     def subscribe(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` after every change of the session (on the changing thread)."""
