@@ -13,15 +13,19 @@ def test_every_change_bumps_the_revision_once_and_tells_subscribers(tmp_path):
     store.subscribe(lambda: seen.append(store.revision))
     try:
         cid = next(iter(store.session.ratings))
-        old = store.session.value(cid)
+        old, old_note = store.session.value(cid), store.session.note(cid)
         assert store.rate(cid, old) is False  # no change, no revision
         assert seen == [] and not store.dirty
         assert store.rate(cid, "nein" if old != "nein" else "ja") is True
         store.set_note(cid, "Neue Notiz")
         store.set_note(cid, "Neue Notiz")  # unchanged: nothing happens
-        assert store.undo() == cid
+        change = store.undo()  # the most recent change: the note
+        assert (change.cid, change.kind) == (cid, "note")
         assert seen == [1, 2, 3] and store.revision == 3 and store.dirty
-        assert store.session.value(cid) == old and store.session.note(cid) == "Neue Notiz"
+        assert store.session.value(cid) != old and store.session.note(cid) == old_note
+        assert store.undo().kind == "rating"
+        assert store.session.value(cid) == old and seen == [1, 2, 3, 4]
+        store.set_note(cid, "Neue Notiz")
         store.flush()
         assert not store.dirty
         assert 'note = "Neue Notiz"' in store.path.read_text("utf-8")
