@@ -19,11 +19,12 @@ def test_every_change_bumps_the_revision_once_and_tells_subscribers(tmp_path):
         assert store.rate(cid, "nein" if old != "nein" else "ja") is True
         store.set_note(cid, "Neue Notiz")
         store.set_note(cid, "Neue Notiz")  # unchanged: nothing happens
-        change = store.undo()  # the most recent change: the note
+        change = store.next_undo  # the most recent change: the note
         assert (change.cid, change.kind) == (cid, "note")
+        assert store.undo() == cid
         assert seen == [1, 2, 3] and store.revision == 3 and store.dirty
         assert store.session.value(cid) != old and store.session.note(cid) == old_note
-        assert store.undo().kind == "rating"
+        assert store.next_undo.kind == "rating" and store.undo() == cid
         assert store.session.value(cid) == old and seen == [1, 2, 3, 4]
         store.set_note(cid, "Neue Notiz")
         store.flush()
