@@ -51,6 +51,16 @@ class Terminal:
             time.sleep(0.05)
         return self.output
 
+    def wait_for_count(self, needle: bytes, count: int, timeout: float = 20) -> bytes:
+        """Wait until ``needle`` has appeared ``count`` times (a line-by-line prompt)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if self.output.count(needle) >= count:
+                    return self.output
+            time.sleep(0.05)
+        raise AssertionError(f"{needle!r} not seen {count} times in {self.output[-2000:]!r}")
+
     def write(self, data: bytes) -> None:
         os.write(self.master, data)
 
@@ -68,7 +78,7 @@ def spawn(*args: str, env: dict) -> tuple[subprocess.Popen, Terminal]:
         stderr=slave,
         cwd=ROOT,
         start_new_session=True,
-        env={**os.environ, **env, "TERM": "xterm-256color"},
+        env={**os.environ, "TERM": "xterm-256color", **env},
     )
     os.close(slave)
     return proc, Terminal(master)

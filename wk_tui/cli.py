@@ -1,4 +1,4 @@
-"""Command line: ``wk-tui [PATH] | new | open | demo | validate | summary | export``.
+"""Command line: ``wk-tui [PATH] | new | open | fill | demo | validate | summary | export``.
 
 Headless commands (validate, summary, export) import neither Textual nor rich.markdown;
 the TUI is imported only when a command needs it.
@@ -14,7 +14,7 @@ from pathlib import Path
 from . import __version__
 from .errors import WkError
 
-COMMANDS = ("new", "open", "demo", "validate", "summary", "export")
+COMMANDS = ("new", "open", "fill", "demo", "validate", "summary", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("open", help="open a session in the TUI")
     p.add_argument("path", type=Path)
     p.add_argument("--read-only", action="store_true", help="never write the file")
+    q_option(p)
+
+    p = sub.add_parser(
+        "fill",
+        help="rate line by line (plain mode for screen readers, dumb terminals, pipes)",
+        description="Plain mode is used with --plain, when ACCESSIBLE is set, when TERM=dumb, "
+        "or when standard input or output is not a terminal; otherwise the TUI opens.",
+    )
+    p.add_argument("path", type=Path)
+    p.add_argument("--plain", action="store_true", help="line by line, even on a terminal")
+    p.add_argument("--workshop", action="store_true", help="fill the workshop lists instead")
+    p.add_argument("--lang", choices=("de", "en"), default=None, help="default: the session's")
     q_option(p)
 
     p = sub.add_parser("demo", help="open a temporary copy of the bundled example")
@@ -94,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
             from .export.command import run
 
             return run(args)
+        if args.command == "fill":
+            from .plain import run as fill
+
+            return fill(args)
         # The one seam between core and UI: only interactive commands import Textual.
         from .screens.launch import launch
 

@@ -1,0 +1,73 @@
+"""Plain mode: the questionnaire and the workshop lists as plain lines of text.
+
+For screen readers and braille displays, dumb terminals, ``ssh -T`` and scripts. Chosen by
+``wk-tui fill PATH --plain``, or automatically when ``ACCESSIBLE`` is set, when
+``TERM=dumb``, or when standard input or output is not a terminal. This package never
+imports Textual or Rich.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TextIO
+
+from ..errors import WkError
+
+
+def wants_plain(
+    forced: bool,
+    environ: Mapping[str, str] | None = None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+) -> bool:
+    """Whether ``fill`` runs line by line instead of opening the full-screen TUI."""
+    environ = os.environ if environ is None else environ
+    stdin = sys.stdin if stdin is None else stdin
+    stdout = sys.stdout if stdout is None else stdout
+    if forced or environ.get("ACCESSIBLE") or environ.get("TERM") == "dumb":
+        return True
+    return not (_tty(stdin) and _tty(stdout))
+
+
+def _tty(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except ValueError:
+        return False
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def run(args: argparse.Namespace) -> int:
+    """``wk-tui fill``: plain mode, or the TUI on a capable terminal."""
+    if not Path(args.path).exists():
+        raise WkError("file not found (create it with 'wk-tui new PATH')", args.path)
+    if not wants_plain(args.plain):
+        from ..screens.launch import launch  # the one seam to the UI
+
+        return launch(argparse.Namespace(**{**vars(args), "command": "open", "read_only": False}))
+
+    from ..session_store import SessionStore
+    from .fill import fill
+    from .io import Prompter
+    from .workshop import fill_workshop
+
+    store = SessionStore.open(args.path, args.questionnaire)
+    previous = {sig: signal.signal(sig, _exit_on_signal) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        for warning in store.session.warnings:
+            print(f"wk-tui: {args.path}: {warning}", file=sys.stderr)
+        lang = args.lang or store.session.language
+        (fill_workshop if args.workshop else fill)(store, lang, Prompter())
+    finally:
+        store.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0
