@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from conftest import run_cli
 from tui_helpers import empty_session, example_session
 
 from wk_tui.files import load_session
-from wk_tui.plain.workshop import parse_date
+from wk_tui.plain.io import Prompter
+from wk_tui.plain.workshop import fill_workshop
+from wk_tui.session_store import SessionStore
+
+
+def test_undo_in_the_store_takes_back_a_plain_entry(tmp_path):
+    path = empty_session(tmp_path)
+    store = SessionStore.open(path)
+    try:
+        fill_workshop(store, "de", Prompter(io.StringIO("3\nEins\nZwei\n"), io.StringIO()))
+        assert store.session.workshop.results["hf3"].works == ["Eins", "Zwei"]
+        assert store.undo() == "workshop"
+        assert store.session.workshop.results["hf3"].works == ["Eins"]
+    finally:
+        store.close()
 
 
 def test_pipe_fills_chosen_fields_lists_and_actions(tmp_path):
@@ -90,9 +105,3 @@ def test_bad_field_list_is_asked_again(tmp_path):
     assert out.stdout.count("ist keine Liste von Handlungsfeldern") == 2
     assert "Keine Handlungsfelder gewählt" in out.stdout
     assert load_session(path)[0].workshop.fields == []
-
-
-def test_parse_date():
-    assert parse_date("2021-06-30") == dt.date(2021, 6, 30)
-    assert parse_date("1.7.2021") == dt.date(2021, 7, 1)
-    assert parse_date("32.1.2021") is None and parse_date("morgen") is None

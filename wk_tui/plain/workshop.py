@@ -2,47 +2,40 @@
 
 For each action field chosen for the workshop: what already works, what does not work
 yet, and the needs for action (with who is responsible and until when), as described in
-docs/formats.md (``[workshop.results.<field id>]``). Each entry is saved at once through
-the session store.
+docs/formats.md (``[workshop.results.<field id>]``). Every change goes through the core
+(:mod:`wk_tui.editing` via :meth:`SessionStore.edit`: validated, undoable) and is written
+at once.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from collections.abc import Callable
 
+from .. import editing
 from ..export.strings import REPORT
 from ..i18n import tr
-from ..session import Action, FieldWork, now
+from ..session import Action
 from ..session_store import SessionStore
+from ..validate import InvalidInput, parse_date
+from ..workshop import LISTS, chosen_fields, field_work
 from .fill import Quit
 from .io import Prompter, plain
 from .strings import PLAIN
-
-LISTS = ("works", "not_yet", "actions")
-_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
 class SkipField(Exception):
     """``s``: go on with the next chosen field."""
 
 
-def parse_date(text: str) -> dt.date | None:
-    """``2021-06-30`` or ``30.06.2021``; ``None`` if it is neither."""
-    m = _GERMAN_DATE.match(text)
-    try:
-        if m:
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
 class WorkshopFiller:
     def __init__(self, store: SessionStore, lang: str, io: Prompter) -> None:
         self.store, self.lang, self.io = store, lang, io
         self.q = store.questionnaire
-        self.workshop = store.session.workshop
+
+    @property
+    def session(self):
+        return self.store.session
 
     def t(self, key: str, **kw: object) -> str:
         return tr(PLAIN, self.lang, key, **kw)
@@ -53,10 +46,11 @@ class WorkshopFiller:
             raise Quit
         return plain(line)
 
-    def save(self) -> None:
-        self.store.session.updated = now()
-        self.store.changed()
+    def edit(self, fn: Callable, *args: object) -> object:
+        """One change through the core (validated, undoable), written at once."""
+        result = self.store.edit(fn, *args)
         self.store.flush()
+        return result
 
     def numbers(self, fids: list[str]) -> str:
         known = {f.id: str(f.number) for f in self.q.fields}
@@ -65,9 +59,9 @@ class WorkshopFiller:
     # ------------------------------------------------------------------ fields
 
     def choose_fields(self) -> None:
-        w, fields = self.workshop, self.q.fields
-        if w.fields:
-            self.io.say(self.t("ws_fields_now", fields=self.numbers(w.fields)))
+        fields, current = self.q.fields, self.session.workshop.fields
+        if current:
+            self.io.say(self.t("ws_fields_now", fields=self.numbers(current)))
         else:
             self.io.say(self.t("ws_fields_none"))
         while True:
@@ -80,50 +74,49 @@ class WorkshopFiller:
             if not all(p.isdigit() and 1 <= int(p) <= len(fields) for p in parts):
                 self.io.say(self.t("ws_fields_bad", text=text, max=len(fields)))
                 continue
-            chosen = list(dict.fromkeys(fields[int(p) - 1].id for p in parts))
-            # Fields chosen before that are not known to the questionnaire stay.
+            chosen = [fields[int(p) - 1].id for p in parts]
+            # Fields chosen before that the questionnaire does not know stay chosen.
             known = {f.id for f in fields}
-            w.fields = chosen + [fid for fid in w.fields if fid not in known]
-            self.save()
-            self.io.say(self.t("ws_fields_saved", fields=self.numbers(w.fields)))
+            self.edit(editing.choose_fields, chosen + [f for f in current if f not in known])
+            saved = self.numbers(self.session.workshop.fields)
+            self.io.say(self.t("ws_fields_saved", fields=saved))
             return
 
     # ------------------------------------------------------------------ lists
 
     def run(self) -> None:
-        name = self.store.session.municipality.name or self.store.path.name
+        name = self.session.municipality.name or self.store.path.name
         self.io.say(self.t("ws_intro", name=plain(name)))
         try:
             self.choose_fields()
-            known = {f.id: f for f in self.q.fields}
-            chosen = [fid for fid in self.workshop.fields if fid in known]
+            chosen = chosen_fields(self.session, self.q)
             if not chosen:
                 self.io.say(self.t("ws_none"))
                 return
-            for i, fid in enumerate(chosen, 1):
-                f = known[fid]
+            for i, f in enumerate(chosen, 1):
+                title = plain(f.title)
                 self.io.say(
-                    "",
-                    self.t(
-                        "ws_field", number=f.number, title=plain(f.title), i=i, count=len(chosen)
-                    ),
+                    "", self.t("ws_field", number=f.number, title=title, i=i, count=len(chosen))
                 )
                 try:
-                    for key in LISTS:
-                        self.fill_list(fid, key)
+                    for kind in LISTS:
+                        self.fill_list(f.id, kind)
                 except SkipField:
                     self.io.say(self.t("ws_skipped"))
             self.io.say(self.t("ws_done"))
         except Quit:
             return
 
-    def items(self, fid: str, key: str) -> list:
-        work = self.workshop.results.get(fid)
-        return getattr(work, key) if work else []
+    def items(self, fid: str, kind: str) -> list[str | Action]:
+        return getattr(field_work(self.session, fid), kind)
 
-    def fill_list(self, fid: str, key: str) -> None:
-        self.io.say("", self.t("ws_list", title=tr(REPORT, self.lang, key)))
-        self.read_out(fid, key)
+    def fill_list(self, fid: str, kind: str) -> None:
+        self.io.say("", self.t("ws_list", title=tr(REPORT, self.lang, kind)))
+        items = self.items(fid, kind)
+        if not items:
+            self.io.say(self.t("ws_list_empty"))
+        for n, item in enumerate(items, 1):
+            self.io.say(self.describe(n, item))
         while True:
             text = self.read(self.t("ws_item_ask"))
             word = text.casefold()
@@ -138,72 +131,57 @@ class WorkshopFiller:
                 continue
             m = re.fullmatch(r"d\s*(\S+)", word)
             if m:
-                self.delete(fid, key, m.group(1))
+                self.delete(fid, kind, m.group(1))
                 continue
-            self.add(fid, key, text)
-
-    def read_out(self, fid: str, key: str) -> None:
-        items = self.items(fid, key)
-        if not items:
-            self.io.say(self.t("ws_list_empty"))
-        for n, item in enumerate(items, 1):
-            self.io.say(self.describe(n, item))
+            self.add(fid, kind, text)
 
     def describe(self, n: int, item: str | Action) -> str:
-        if isinstance(item, Action):
-            if item.owner or item.due:
-                return self.t(
-                    "ws_action_extra",
-                    n=n,
-                    text=plain(item.text),
-                    owner=plain(item.owner) or "–",
-                    due=item.due.isoformat() if item.due else "–",
-                )
+        if not isinstance(item, Action):
+            return self.t("ws_item", n=n, text=plain(item))
+        if not (item.owner or item.due):
             return self.t("ws_item", n=n, text=plain(item.text))
-        return self.t("ws_item", n=n, text=plain(item))
+        return self.t(
+            "ws_action_extra",
+            n=n,
+            text=plain(item.text),
+            owner=plain(item.owner) or "–",
+            due=item.due.isoformat() if item.due else "–",
+        )
 
-    def add(self, fid: str, key: str, text: str) -> None:
-        work = self.workshop.results.setdefault(fid, FieldWork())
-        items = getattr(work, key)
-        if key != "actions":
-            items.append(text)
-        else:
+    def add(self, fid: str, kind: str, text: str) -> None:
+        index = self.edit(editing.add_item, fid, kind, text, self.lang)
+        if kind == "actions":
             # The action is saved with its text first, so the end of input while asking
             # for the owner or the date loses nothing that was typed.
-            action = Action(text)
-            items.append(action)
-            self.save()
-            action.owner = self.read(self.t("ws_owner_ask"))
-            self.save()
-            action.due = self.ask_due()
-        self.save()
-        self.io.say(self.t("ws_added", n=len(items)))
+            owner = self.read(self.t("ws_owner_ask"))
+            self.edit(editing.set_action, fid, index, self.lang, owner, "")
+            due = self.ask_due()
+            self.edit(editing.set_action, fid, index, self.lang, owner, due)
+        self.io.say(self.t("ws_added", n=index + 1))
 
-    def ask_due(self) -> dt.date | None:
+    def ask_due(self) -> str:
         while True:
             text = self.read(self.t("ws_due_ask"))
-            if text == "":
-                return None
-            due = parse_date(text)
-            if due is not None:
-                return due
-            self.io.say(self.t("ws_due_bad", text=text))
+            try:
+                parse_date(text, self.lang, "due_label")
+            except InvalidInput:
+                self.io.say(self.t("ws_due_bad", text=text))
+                continue
+            return text
 
-    def delete(self, fid: str, key: str, text: str) -> None:
-        items = self.items(fid, key)
+    def delete(self, fid: str, kind: str, text: str) -> None:
+        items = self.items(fid, kind)
         if not (text.isdigit() and 1 <= int(text) <= len(items)):
             self.io.say(self.t("ws_bad_delete", text=text, max=len(items)))
             return
-        item = items.pop(int(text) - 1)
-        self.save()
+        item = items[int(text) - 1]
+        self.edit(editing.delete_item, fid, kind, int(text) - 1)
         self.io.say(self.t("ws_deleted", n=text, text=plain(getattr(item, "text", item))))
 
     def summary(self) -> str:
-        results = self.workshop.results
-        entries = sum(len(getattr(fw, key)) for fw in results.values() for key in LISTS)
-        return self.t(
-            "summary_ws", path=self.store.path, fields=len(self.workshop.fields), items=entries
-        )
+        w = self.session.workshop
+        entries = sum(len(getattr(fw, kind)) for fw in w.results.values() for kind in LISTS)
+        return self.t("summary_ws", path=self.store.path, fields=len(w.fields), items=entries)
 
 
 def fill_workshop(store: SessionStore, lang: str, io: Prompter) -> None:
