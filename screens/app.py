@@ -17,7 +17,7 @@ from wk_tui.scoring import Result, score
 from wk_tui.session_store import SessionStore
 from wk_tui.userconf import load_config, remember, save_config
 
-from .base import WkScreen, make, tr
+from .base import OVERVIEW, RESULTS, ScreenKey, WkScreen, make, tr
 from .field import FieldScreen
 from .themes import DEFAULT_THEME, THEMES
 
@@ -99,9 +99,9 @@ class WkApp(App):
         """
         if self.store is None or self.locked is not None:
             return super().get_default_screen()
-        fid = self.start_field or self._first_open_field()
-        screen = make(FieldScreen, self.language, fid)
-        self.install_screen(screen, name=self._key(screen.name))
+        key = ScreenKey.field(self.start_field or self._first_open_field())
+        screen = self._make(key)
+        self.install_screen(screen, name=self._install_name(key))
         return screen
 
     def on_mount(self) -> None:
@@ -273,20 +273,31 @@ class WkApp(App):
         )
 
     # ------------------------------------------------------------------ navigation
-    def _key(self, name: str) -> str:
-        """Install key of a main screen: one instance per screen and language."""
-        return f"{self.language}/{name}"
+    def _install_name(self, key: ScreenKey) -> str:
+        """Install name of a main screen: one instance per screen and language."""
+        return f"{self.language}/{key.name}"
 
-    def _show(self, name: str, factory) -> Screen:
-        """Make the main screen ``name`` current, creating it once.
+    def _make(self, key: ScreenKey) -> Screen:
+        if key.kind == "field":
+            return make(FieldScreen, self.language, key.field_id)
+        if key.kind == "overview":
+            from .overview import OverviewScreen
+
+            return make(OverviewScreen, self.language)
+        from .results import ResultsScreen
+
+        return make(ResultsScreen, self.language)
+
+    def show(self, key: ScreenKey) -> Screen:
+        """Make the main screen ``key`` current, creating it once.
 
         The stack holds a base screen (the first field screen, or a blank one before a
         session is open) and at most one main screen above it, plus modals on top.
         """
-        key = self._key(name)
-        if not self.is_screen_installed(key):
-            self.install_screen(factory(), name=key)
-        screen = self.get_screen(key)
+        name = self._install_name(key)
+        if not self.is_screen_installed(name):
+            self.install_screen(self._make(key), name=name)
+        screen = self.get_screen(name)
         while len(self.screen_stack) > 1 and not isinstance(self.screen, WkScreen):
             self.pop_screen()  # help, notes, export: closed by navigating
         if screen in self.screen_stack:
@@ -299,22 +310,18 @@ class WkApp(App):
         return screen
 
     def goto_field(self, fid: str, cid: str | None = None) -> None:
-        screen = self._show(f"field:{fid}", lambda: make(FieldScreen, self.language, fid))
-        if cid:
+        screen = self.show(ScreenKey.field(fid))
+        if cid and isinstance(screen, FieldScreen):
             if screen.is_mounted:
                 screen.focus_criterion(cid)
             else:
                 self.call_after_refresh(screen.focus_criterion, cid)
 
     def show_overview(self) -> None:
-        from .overview import OverviewScreen
-
-        self._show("overview", lambda: make(OverviewScreen, self.language))
+        self.show(OVERVIEW)
 
     def show_results(self) -> None:
-        from .results import ResultsScreen
-
-        self._show("results", lambda: make(ResultsScreen, self.language))
+        self.show(RESULTS)
 
     def show_help(self) -> None:
         from .help import HelpScreen
@@ -326,17 +333,15 @@ class WkApp(App):
 
         self.push_screen(make(ExportScreen, self.language))
 
-    def step_screen(self, screen: Screen, delta: int) -> None:
+    def _main_screens(self) -> list[ScreenKey]:
+        """The main screens in reading order: overview, the fields, results."""
+        return [OVERVIEW, *(ScreenKey.field(f.id) for f in self.q.fields), RESULTS]
+
+    def step_screen(self, screen: WkScreen, delta: int) -> None:
         """Forward/back through overview → fields → results."""
-        order = ["overview"] + [f"field:{f.id}" for f in self.q.fields] + ["results"]
-        name = screen.name if screen.name in order else "overview"
-        target = order[max(0, min(order.index(name) + delta, len(order) - 1))]
-        if target == "overview":
-            self.show_overview()
-        elif target == "results":
-            self.show_results()
-        else:
-            self.goto_field(target.split(":", 1)[1])
+        order = self._main_screens()
+        key = screen.key if screen.key in order else OVERVIEW
+        self.show(order[max(0, min(order.index(key) + delta, len(order) - 1))])
 
     def goto_first_open(self) -> None:
         first = self._first_open()
@@ -349,22 +354,16 @@ class WkApp(App):
         """Switch UI and questionnaire language; screens are rebuilt in the new language."""
         while len(self.screen_stack) > 1 and not isinstance(self.screen, WkScreen):
             self.pop_screen()
-        current = self.screen.name if isinstance(self.screen, WkScreen) else None
-        old = self.language
-        for name in ["overview", "results"] + [f"field:{f.id}" for f in self.q.fields]:
-            key = f"{old}/{name}"
+        current = self.screen.key if isinstance(self.screen, WkScreen) else OVERVIEW
+        for key in self._main_screens():
+            name = self._install_name(key)
             # The base screen cannot leave the stack; new-language screens go above it.
-            if self.is_screen_installed(key) and self.get_screen(key) not in self.screen_stack:
-                self.uninstall_screen(key)
+            if self.is_screen_installed(name) and self.get_screen(name) not in self.screen_stack:
+                self.uninstall_screen(name)
         self.language = lang
         self.config["language"] = lang
         save_config(language=lang)
-        if current and current.startswith("field:"):
-            self.goto_field(current.split(":", 1)[1])
-        elif current == "results":
-            self.show_results()
-        else:
-            self.show_overview()
+        self.show(current)
         # Screens left from the old language (the base screen) catch up when shown.
         self._follow(self.store)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, NamedTuple
+
 from textual.screen import Screen
 
 from wk_tui import i18n
@@ -13,6 +15,26 @@ from .strings import UI
 def tr(lang: str, key: str, **kw: object) -> str:
     """A UI string in ``lang`` (the core's lookup over the UI table)."""
     return i18n.tr(UI, lang, key, **kw)
+
+
+class ScreenKey(NamedTuple):
+    """Which main screen: its kind, and for a field screen the field's id."""
+
+    kind: Literal["overview", "field", "results"]
+    field_id: str = ""
+
+    @classmethod
+    def field(cls, field_id: str) -> ScreenKey:
+        return cls("field", field_id)
+
+    @property
+    def name(self) -> str:
+        """The screen's name, e.g. ``"field:hf1"`` (shown in logs, asserted by tests)."""
+        return f"field:{self.field_id}" if self.kind == "field" else self.kind
+
+
+OVERVIEW = ScreenKey("overview")
+RESULTS = ScreenKey("results")
 
 
 class Translated:
@@ -27,6 +49,10 @@ class WkScreen(Translated, Screen):
 
     KEY_AREAS: tuple[str, ...] = ("nav",)
     stale = False
+
+    def __init__(self, key: ScreenKey) -> None:
+        super().__init__(name=key.name)
+        self.key = key
 
     def follow_revisions(self) -> None:
         """Call :meth:`show_revision` on every change while on top, else on resume."""

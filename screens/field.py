@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from .base import WkScreen
+from .base import ScreenKey, WkScreen
 from .keys import key_for
 from .widgets.criteria import (
     CriterionDetails,
@@ -26,7 +26,7 @@ class FieldScreen(WkScreen):
     KEY_AREAS = ("rate", "nav")
 
     def __init__(self, field_id: str) -> None:
-        super().__init__(name=f"field:{field_id}")
+        super().__init__(ScreenKey.field(field_id))
         self.field_id = field_id
 
     def compose(self) -> ComposeResult:

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from .base import WkScreen
+from .base import OVERVIEW, WkScreen
 from .widgets.keybar import KeyBar
 from .widgets.scrolling import FieldList
 from .widgets.sidebar import VerdictSidebar, bar, pct
@@ -20,7 +20,7 @@ class OverviewScreen(WkScreen):
     CSS_PATH = "overview.tcss"
 
     def __init__(self) -> None:
-        super().__init__(name="overview")
+        super().__init__(OVERVIEW)
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.t("overview_title"))

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from .base import WkScreen
+from .base import RESULTS, WkScreen
 from .widgets.criteria import SYMBOL_STYLE, WEAK
 from .widgets.keybar import KeyBar
 from .widgets.scrolling import ReportScroll
@@ -20,7 +20,7 @@ class ResultsScreen(WkScreen):
     CSS_PATH = "results.tcss"
 
     def __init__(self) -> None:
-        super().__init__(name="results")
+        super().__init__(RESULTS)
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.t("results_title"))
