@@ -46,7 +46,13 @@ class FieldScreen(WkScreen):
                     CriterionRow(c, i, app.q, app.store.session, self.lang)
                     for i, c in enumerate(field.criteria)
                 ]
-                yield CriterionList(rows, id="criteria")
+                # The cursor starts on the first criterion not rated yet, so a rating key
+                # pressed right after opening never overwrites an existing rating.
+                session = app.store.session
+                start = next(
+                    (i for i, c in enumerate(field.criteria) if session.value(c.id) is None), 0
+                )
+                yield CriterionList(rows, start, id="criteria")
                 yield CriterionDetails(id="details")
             yield VerdictSidebar(app.result, self.field_id)
         yield KeyBar()

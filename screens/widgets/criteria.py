@@ -197,6 +197,8 @@ class CriterionList(VerticalScroll, can_focus=True, inherit_bindings=False):
         if self.rows:
             self.rows[self.index].current = True
             self.post_message(self.Moved(self.rows[self.index]))
+            if self.index:  # a start below the top: visible once laid out
+                self.call_after_refresh(self.scroll_to_widget, self.rows[self.index], animate=False)
 
     def watch_index(self, old: int, new: int) -> None:
         if not self.rows:
