@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        choices=("md", "html", "json", "csv"),
+        choices=("md", "html", "json", "csv", "docx", "xlsx"),
         default=None,
         help="default: from the output file's extension, else md",
     )

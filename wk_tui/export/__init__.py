@@ -1,8 +1,10 @@
-"""Export of a session: the final report as Markdown or HTML, the data as JSON or CSV.
+"""Export of a session: the final report as Markdown, HTML or Word, the data as JSON, CSV
+or an Excel workbook.
 
 This package is imported by the headless ``export`` command and by the TUI's export
 action; it never imports Textual, and the format modules are imported only when used
-(Markdown output needs neither ``rich`` nor ``markdown_it``).
+(Markdown output needs neither ``rich`` nor ``markdown_it``; only Word output imports
+python-docx and only Excel output XlsxWriter).
 """
 
 from __future__ import annotations
@@ -13,7 +15,11 @@ import re
 from ..questionnaire import Questionnaire
 from ..session import Session
 
+#: Text formats (:func:`render`).
 FORMATS = ("md", "html", "json", "csv")
+#: Binary office formats (:func:`render_bytes` only).
+OFFICE_FORMATS = ("docx", "xlsx")
+ALL_FORMATS = FORMATS + OFFICE_FORMATS
 
 #: File name extensions (lower case, without dot) that name a format.
 EXTENSIONS = {
@@ -23,6 +29,8 @@ EXTENSIONS = {
     "htm": "html",
     "json": "json",
     "csv": "csv",
+    "docx": "docx",
+    "xlsx": "xlsx",
 }
 
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -51,6 +59,21 @@ def render(session: Session, questionnaire: Questionnaire, fmt: str, notes: bool
 
         return render_csv(session, questionnaire)
     raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
+
+
+def render_bytes(
+    session: Session, questionnaire: Questionnaire, fmt: str, notes: bool = True
+) -> bytes:
+    """The export of ``session`` in any of :data:`ALL_FORMATS` as the bytes of the file."""
+    if fmt == "docx":
+        from .docx import render_docx
+
+        return render_docx(session, questionnaire, notes)
+    if fmt == "xlsx":
+        from .xlsx import render_xlsx
+
+        return render_xlsx(session, questionnaire)
+    return encode(render(session, questionnaire, fmt, notes), fmt)
 
 
 def encode(text: str, fmt: str) -> bytes:

@@ -1,8 +1,10 @@
-"""``wk-tui export PATH [-o OUT] [--format md|html|json|csv] [--no-notes] [--show] [--force]``.
+"""``wk-tui export PATH [-o OUT] [--format md|html|json|csv|docx|xlsx] [--no-notes] [--show]
+[--force]``.
 
 Headless: works without a TTY and with stdin closed. Output goes to stdout (as UTF-8
-bytes, so the locale does not matter) or to a file written atomically. Only ``--show``
-imports Rich (and its Markdown renderer); only HTML output imports markdown-it.
+bytes, so the locale does not matter) or to a file written atomically; the binary formats
+(docx, xlsx) are never written to a terminal. Only ``--show`` imports Rich (and its
+Markdown renderer); only HTML and Word output import markdown-it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from ..errors import WkError
 from ..files import atomic_write, load_session
 from ..i18n import CLI, tr
 from ..session import Session
-from . import EXTENSIONS, default_filename, encode, render
+from . import EXTENSIONS, OFFICE_FORMATS, default_filename, encode, render, render_bytes
 
 
 class UsageError(WkError):
@@ -36,7 +38,8 @@ def output_format(fmt: str | None, output: Path | None) -> str:
         return EXTENSIONS[ext]
     raise UsageError(
         f"cannot tell the format from the file name {str(output)!r}; "
-        "use --format md|html|json|csv or an extension .md .html .json .csv"
+        "use --format md|html|json|csv|docx|xlsx or an extension "
+        ".md .html .json .csv .docx .xlsx"
     )
 
 
@@ -73,9 +76,17 @@ def run(args: argparse.Namespace) -> int:
     target = output_path(args.output, session, fmt)
     if target is not None:
         check_target(target, Path(args.path), args.force)
-    text = render(session, q, fmt, notes)
-    if target is not None:
+    if fmt in OFFICE_FORMATS:
+        if target is None and not args.show and _is_terminal(sys.stdout):
+            raise UsageError(
+                f"{fmt} is a binary file format and is not written to a terminal; "
+                "use -o FILE (or redirect standard output to a file)"
+            )
+        text, data = "", render_bytes(session, q, fmt, notes)
+    else:
+        text = render(session, q, fmt, notes)
         data = encode(text, fmt)
+    if target is not None:
         try:
             atomic_write(target, data, keep_backup=False)
         except OSError as exc:
@@ -88,9 +99,16 @@ def run(args: argparse.Namespace) -> int:
         if sys.stdout is None:
             raise WkError("standard output is closed; use -o FILE")
         sys.stdout.flush()
-        sys.stdout.buffer.write(encode(text, fmt))
+        sys.stdout.buffer.write(data)
         sys.stdout.flush()
     return 0
+
+
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())
+    except ValueError:
+        return False
 
 
 def show(markdown: str) -> None:
