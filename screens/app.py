@@ -13,7 +13,7 @@ from textual.screen import Screen
 
 from wk_tui.errors import LockedError, WkError
 from wk_tui.questionnaire import Questionnaire, bundled
-from wk_tui.scoring import Result, score
+from wk_tui.scoring import Result
 from wk_tui.session_store import SessionStore
 from wk_tui.userconf import load_config, remember, save_config
 
@@ -56,7 +56,6 @@ class WkApp(App):
         )
         self.set_reactive(WkApp.language, lang if lang in ("de", "en") else "de")
         self._q_cache: dict[str, Questionnaire] = {}
-        self._scored: tuple[tuple, Result | None] = ((), None)
 
     # ------------------------------------------------------------------ state
     @property
@@ -79,16 +78,14 @@ class WkApp(App):
         return self.store.session.municipality.name if self.store else ""
 
     def compute_result(self) -> Result | None:
-        """The live verdict: a function of the session state (revision) and language.
+        """The live verdict: a function of the session state and language.
 
-        Textual calls compute methods on every read, so the score is cached per state.
+        The store's tally re-scores only the fields a change touched and caches the
+        result until the next change, so reading it on every access costs nothing.
         """
         if self.store is None:
             return None
-        key = (id(self.store), self.revision, self.language)
-        if self._scored[0] != key:
-            self._scored = (key, score(self.q, self.store.session.values(self.q)))
-        return self._scored[1]
+        return self.store.tally.result(self.q)
 
     # ------------------------------------------------------------------ lifecycle
     def get_default_screen(self) -> Screen:

@@ -77,7 +77,7 @@ async def test_one_key_repaints_only_the_shown_screen(tmp_path):
         await pilot.press("4")
         await pilot.pause()
         assert app.store.session.value(first) == "nein" != before
-        assert app.save_state == "unsaved"
+        # (No check of "unsaved" here: under load the 0.4 s autosave may already have run.)
         assert counts == Counter(), counts  # no refresh, render or update on hidden screens
         assert frames[0] <= 1, frames
 

@@ -72,7 +72,11 @@ def field_result(q: Questionnaire, f: Field, values: Mapping[str, str]) -> Field
 
 def score(q: Questionnaire, values: Mapping[str, str]) -> Result:
     """Score ``values`` (criterion id → scale value) against questionnaire ``q``."""
-    results = tuple(field_result(q, f, values) for f in q.fields)
+    return combine(q, tuple(field_result(q, f, values) for f in q.fields))
+
+
+def combine(q: Questionnaire, results: tuple[FieldResult, ...]) -> Result:
+    """The overall result from the field results (in questionnaire order)."""
     weighted = [(fr.score, fr.field.weight) for fr in results if fr.score is not None]
     total_weight = sum(w for _, w in weighted)
     overall = sum(s * w for s, w in weighted) / total_weight if total_weight else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .editing import SECTION
@@ -29,6 +29,7 @@ from .files import (
 from .questionnaire import DEFAULT_ID, Questionnaire, bundled, load_questionnaire
 from .record import Record
 from .session import Session, now
+from .tally import Tally
 
 
 class Change(Record):
@@ -76,6 +77,7 @@ class SessionStore:
         #: one-line messages for the user about the opening (e.g. a stale lock taken over)
         self.notices: list[str] = []
         self.orphans_removed: list[Path] = []
+        self.tally = Tally(session)
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -143,7 +145,7 @@ class SessionStore:
             return False
         self._remember(cid, "rating", current)
         self.session.set_rating(cid, value)
-        self.changed()
+        self.changed((cid,))
         return True
 
     def set_note(self, cid: str, note: str) -> bool:
@@ -153,7 +155,7 @@ class SessionStore:
             return False
         self._remember(cid, "note", current)
         self.session.set_note(cid, note)
-        self.changed()
+        self.changed(())
         return True
 
     def _remember(self, cid: str, kind: str, before: str | None) -> None:
@@ -203,15 +205,20 @@ class SessionStore:
         if rating is not None:
             rating.updated = change.updated
         self.session.updated = now()
-        self.changed()
+        self.changed((change.cid,))
         return change.cid
 
     def subscribe(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` after every change of the session (on the changing thread)."""
         self._listeners.append(listener)
 
-    def changed(self) -> None:
-        """The one place a change lands: a new revision, then the subscribers."""
+    def changed(self, rated: Iterable[str] | None = None) -> None:
+        """The one place a change lands: a new revision, then the subscribers.
+
+        ``rated``: the criteria whose rating may have changed, so only their fields are
+        re-scored (``()`` for changes that leave ratings alone; ``None``: any may have).
+        """
+        self.tally.touch(rated)
         self.revision += 1
         for listener in self._listeners:
             listener()
