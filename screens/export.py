@@ -1,4 +1,8 @@
-"""Export the final report from the TUI: format, target file, and a Markdown preview."""
+"""Export the final report from the TUI: format, target file, and a Markdown preview.
+
+The dialog only shows and asks: where to write, whether a file may be replaced and the
+writing itself are the core's (:mod:`wk_tui.export.plan`), the same as for the CLI.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
 
-from wk_tui.export import FORMATS, default_filename, encode, render
-from wk_tui.files import atomic_write
+from wk_tui.errors import WkError
+from wk_tui.export import FORMATS, encode, render
+from wk_tui.export.plan import plan_export, write_export
 
 from .base import Translated
 from .widgets.keybar import KeyBar
@@ -37,11 +42,12 @@ class ExportScreen(Translated, ModalScreen[Path | None]):
                     for fmt in FORMATS:
                         yield RadioButton(fmt.upper(), value=fmt == self.fmt, name=fmt)
                 yield Checkbox(self.t("with_notes"), value=True, id="notes")
-            yield Static(Text(self.t("target"), "bold"))
+            yield Static(Text(self.t("target"), "bold"), id="target-label")
             yield Input(str(self._default_target()), id="target")
             yield Static(id="export-status")
-            yield Static(Text(self.t("preview"), "bold"))
-            with VerticalScroll(id="preview"):
+            preview = VerticalScroll(id="preview")
+            preview.border_title = self.t("preview")
+            with preview:
                 yield Static("…", id="preview-md")
             with Horizontal(id="export-buttons"):
                 yield Button(self.t("write"), id="write", variant="primary")
@@ -49,8 +55,14 @@ class ExportScreen(Translated, ModalScreen[Path | None]):
         yield KeyBar()
 
     def _default_target(self) -> Path:
+        """The default file name in the session's folder (planned by the core)."""
         store = self.app.store
-        return store.path.parent / default_filename(store.session, self.fmt)
+        folder = store.path.parent if str(store.path.parent) else Path(".")
+        try:
+            target = plan_export(store.path, store.session, folder, self.fmt).target
+        except WkError:
+            target = None
+        return target or folder
 
     def _preview(self) -> object:
         """The Markdown report rendered by Rich: one widget, however long the report.
@@ -96,17 +108,22 @@ class ExportScreen(Translated, ModalScreen[Path | None]):
     @on(Input.Submitted, "#target")
     def _write(self) -> None:
         status = self.query_one("#export-status", Static)
-        target = Path(self.query_one("#target", Input).value.strip()).expanduser()
-        if target.exists() and self.confirm_overwrite != target:
-            self.confirm_overwrite = target
-            status.update(Text(self.t("exists"), "bold yellow"))
-            return
         store = self.app.store
-        data = encode(render(store.session, store.questionnaire, self.fmt, self._notes()), self.fmt)
-        try:
-            atomic_write(target, data, keep_backup=False)
-        except OSError as exc:
-            status.update(Text(f"{target}: {exc.strerror or exc}", "bold red"))
+        value = self.query_one("#target", Input).value.strip()
+        if not value:
+            status.update(Text(self.t("target_missing"), "bold red"))
             return
-        self.app.say(self.t("written", path=target))
-        self.dismiss(target)
+        try:
+            plan = plan_export(store.path, store.session, value, self.fmt)
+            if plan.exists and self.confirm_overwrite != plan.target:
+                self.confirm_overwrite = plan.target  # ask once; the next Write replaces
+                status.update(Text(self.t("exists"), "bold yellow"))
+                return
+            text = render(store.session, store.questionnaire, plan.fmt, self._notes())
+            written = write_export(plan, encode(text, plan.fmt), store.path, overwrite=plan.exists)
+        except WkError as exc:
+            self.confirm_overwrite = None
+            status.update(Text(str(exc), "bold red"))
+            return
+        self.app.say(self.t("written", path=written))
+        self.dismiss(written)

@@ -113,6 +113,7 @@ UI: dict[str, dict[str, str]] = {
         "write": "Schreiben",
         "preview": "Vorschau",
         "exists": "Datei existiert bereits – nochmal Schreiben überschreibt sie",
+        "target_missing": "Bitte eine Zieldatei angeben",
         "written": "Geschrieben: {path}",
     },
     "en": {
@@ -215,6 +216,7 @@ UI: dict[str, dict[str, str]] = {
         "write": "Write",
         "preview": "Preview",
         "exists": "File exists – press Write again to overwrite it",
+        "target_missing": "Please enter a target file",
         "written": "Written: {path}",
     },
 }

@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-notes", action="store_true", help="leave out the notes appendix")
     p.add_argument("--show", action="store_true", help="render the Markdown in the terminal")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument(
+        "--private", action="store_true", help="file readable by you only (0600), not per umask"
+    )
     q_option(p)
     return parser
 

@@ -1,0 +1,116 @@
+"""Pilot tests of the export dialog: it writes only through the core's export plan."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet
+from tui_helpers import app_for, example_session, screen_text
+
+
+async def _open_dialog(pilot) -> None:
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    assert pilot.app.screen.__class__.__name__ == "ExportScreen"
+
+
+async def _submit(pilot, value: str) -> None:
+    field = pilot.app.screen.query_one("#target", Input)
+    field.value = value
+    field.focus()
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("spelling", ["same", "dotted", "bak", "lock"])
+async def test_dialog_refuses_the_session_file_and_its_companions(tmp_path, spelling):
+    path = example_session(tmp_path)
+    (tmp_path / "dessau.toml.bak").write_bytes(b"previous version")
+    before = path.read_bytes()
+    target = {
+        "same": str(path),
+        "dotted": f"{tmp_path}/./sub/../dessau.toml",
+        "bak": f"{path}.bak",
+        "lock": f"{path}.lock",
+    }[spelling]
+    (tmp_path / "sub").mkdir()
+    app = app_for(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_dialog(pilot)
+        await _submit(pilot, target)
+        await pilot.press("enter")  # a second Enter must not be taken as "overwrite"
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "ExportScreen"
+        assert "session file itself" in screen_text(app)
+        assert path.read_bytes() == before
+        await pilot.press("escape", "q")
+    assert path.read_bytes() == before
+    assert (tmp_path / "dessau.toml.bak").read_bytes() == b"previous version"
+
+
+async def test_every_control_of_the_dialog_is_visible_at_80x24(tmp_path):
+    app = app_for(example_session(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_dialog(pilot)
+        screen = app.screen
+        dialog = screen.query_one("#export").region
+        controls = [
+            *screen.query(RadioButton),
+            screen.query_one(RadioSet),
+            screen.query_one("#notes", Checkbox),
+            screen.query_one("#target", Input),
+            *screen.query(Button),
+        ]
+        assert len(controls) == 9
+        for widget in controls:
+            region = widget.region
+            assert region.area > 0, widget
+            assert dialog.contains_region(region), (widget, region, dialog)
+            assert screen.region.contains_region(region), (widget, region)
+        text = screen_text(app)
+        for label in ("MD", "HTML", "JSON", "CSV", "Notizen anhängen", "Zieldatei"):
+            assert label in text
+        assert "Schreiben" in text and "Abbrechen" in text
+        # The checkbox is reached with Tab and does what it shows.
+        screen.query_one(RadioSet).focus()
+        await pilot.press("tab")
+        assert app.focused is screen.query_one("#notes", Checkbox)
+        await pilot.press("space")
+        await pilot.pause()
+        assert screen.query_one("#notes", Checkbox).value is False
+
+
+async def test_dialog_writes_new_file_and_asks_before_replacing(tmp_path):
+    path = example_session(tmp_path)
+    target = tmp_path / "bericht.md"
+    app = app_for(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_dialog(pilot)
+        await _submit(pilot, str(target))
+        assert app.screen.__class__.__name__ != "ExportScreen"
+        first = target.read_text("utf-8")
+        assert first.startswith("# Abschlussbericht Dessau-Roßlau")
+        target.write_text("old", "utf-8")
+        await _open_dialog(pilot)
+        await _submit(pilot, str(target))
+        assert "existiert bereits" in screen_text(app)
+        assert target.read_text("utf-8") == "old"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text("utf-8") == first
+        await _open_dialog(pilot)
+        await _submit(pilot, "")
+        assert "Zieldatei angeben" in screen_text(app)
+
+
+async def test_dialog_directory_target_gets_the_default_name(tmp_path):
+    path = example_session(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    app = app_for(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open_dialog(pilot)
+        await _submit(pilot, str(out))
+    [written] = out.iterdir()
+    assert written.name.startswith("dessau-rosslau-selbstcheck-") and written.suffix == ".md"
