@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
 
 from wk_tui.errors import WkError
-from wk_tui.export import FORMATS, encode, render
+from wk_tui.export import FORMATS, render, render_bytes
 from wk_tui.export.plan import plan_export, write_export
 
 from .base import Translated
@@ -119,8 +119,8 @@ class ExportScreen(Translated, ModalScreen[Path | None]):
                 self.confirm_overwrite = plan.target  # ask once; the next Write replaces
                 status.update(Text(self.t("exists"), "bold yellow"))
                 return
-            text = render(store.session, store.questionnaire, plan.fmt, self._notes())
-            written = write_export(plan, encode(text, plan.fmt), store.path, overwrite=plan.exists)
+            data = render_bytes(store.session, store.questionnaire, plan.fmt, self._notes())
+            written = write_export(plan, data, store.path, overwrite=plan.exists)
         except WkError as exc:
             self.confirm_overwrite = None
             status.update(Text(str(exc), "bold red"))
