@@ -34,6 +34,7 @@ def launch(args: argparse.Namespace) -> int:
             municipality=args.municipality,
             language=args.lang,
             questionnaire=args.questionnaire,
+            respondent=args.respondent,
         )
         app = WkApp(store, store.questionnaire.language)
     elif command == "open":

@@ -1,4 +1,5 @@
-"""Command line: ``wk-tui [PATH] | new | open | fill | demo | validate | summary | export``.
+"""Command line: ``wk-tui [PATH] | new | open | fill | demo | validate | summary | export |
+merge | compare | aggregate``.
 
 Headless commands (validate, summary, export) import neither Textual nor rich.markdown;
 the TUI is imported only when a command needs it.
@@ -14,7 +15,18 @@ from pathlib import Path
 from . import __version__
 from .errors import WkError
 
-COMMANDS = ("new", "open", "fill", "demo", "validate", "summary", "export")
+COMMANDS = (
+    "new",
+    "open",
+    "fill",
+    "demo",
+    "validate",
+    "summary",
+    "export",
+    "merge",
+    "compare",
+    "aggregate",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path)
     p.add_argument("--municipality", default="", metavar="NAME")
     p.add_argument("--lang", choices=("de", "en"), default="de")
+    p.add_argument("--respondent", default="", metavar="NAME", help="who fills in this session")
     q_option(p)
 
     p = sub.add_parser("open", help="open a session in the TUI")
@@ -92,7 +105,35 @@ def build_parser() -> argparse.ArgumentParser:
         "--private", action="store_true", help="file readable by you only (0600), not per umask"
     )
     q_option(p)
+    add_team_commands(sub, q_option)
     return parser
+
+
+def add_team_commands(sub: argparse._SubParsersAction, q_option) -> None:
+    """``merge``, ``compare`` and ``aggregate`` (several sessions at once)."""
+    p = sub.add_parser("merge", help="merge several respondents' sessions into one")
+    p.add_argument("inputs", type=Path, nargs="+", metavar="SESSION")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="TEAM.toml")
+    p.add_argument("--force", action="store_true", help="replace an existing output file")
+    q_option(p)
+
+    p = sub.add_parser("compare", help="what changed between two sessions of a municipality")
+    p.add_argument("old", type=Path, metavar="OLD")
+    p.add_argument("new", type=Path, metavar="NEW")
+    p.add_argument(
+        "--format",
+        choices=("md", "json"),
+        default=None,
+        help="default: a view on a terminal, else md",
+    )
+    q_option(p)
+
+    p = sub.add_parser("aggregate", help="scores of all sessions in a folder, with quartiles")
+    p.add_argument("dir", type=Path, metavar="DIR")
+    p.add_argument("--format", choices=("md", "csv", "json"), default="md")
+    p.add_argument("--highlight", type=Path, metavar="FILE", help="mark this session's position")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help="worker processes")
+    q_option(p)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,6 +154,18 @@ def main(argv: list[str] | None = None) -> int:
             from .plain import run as fill
 
             return fill(args)
+        if args.command == "merge":
+            from .team import run_merge
+
+            return run_merge(args)
+        if args.command == "aggregate":
+            from .aggregate import run_aggregate
+
+            return run_aggregate(args)
+        if args.command == "compare" and (args.format or not sys.stdout.isatty()):
+            from .compare import run_compare
+
+            return run_compare(args)
         # The one seam between core and UI: only interactive commands import Textual.
         from .screens.launch import launch
 

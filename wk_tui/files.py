@@ -72,6 +72,17 @@ def load_session(
     """
     path = Path(path)
     doc, text = read_toml(path)
+    return session_from_doc(path, doc, text, questionnaire, strict)
+
+
+def session_from_doc(
+    path: Path,
+    doc: dict,
+    text: str,
+    questionnaire: Path | Questionnaire | None = None,
+    strict: bool = True,
+) -> tuple[Session, Questionnaire]:
+    """:func:`load_session` for a document parsed already (``text`` locates problems)."""
     _schema_version(doc, text, path)
     p = Problems(path, text)
     session = parse_session(doc, p)
@@ -98,10 +109,11 @@ def save_session(session: Session, path: Path) -> None:
     atomic_write(Path(path), dumps(session).encode("utf-8"))
 
 
-def new_session(qid: str, language: str, municipality: str = "") -> Session:
+def new_session(qid: str, language: str, municipality: str = "", respondent: str = "") -> Session:
     stamp = now()
     session = Session(qid, language, stamp, stamp)
     session.municipality.name = municipality
+    session.respondent.name = respondent
     return session
 
 

@@ -51,6 +51,18 @@ class Municipality(Record):
     extra: dict = Factory(dict)
 
 
+class Respondent(Record):
+    """Who filled in this session (optional ``[respondent]`` table)."""
+
+    name: str = ""
+    role: str = ""
+    department: str = ""
+    extra: dict = Factory(dict)
+
+    def is_empty(self) -> bool:
+        return not (self.name or self.role or self.department or self.extra)
+
+
 class Event(Record):
     date: dt.date
     title: str
@@ -107,9 +119,12 @@ class Session(Record):
     created: dt.datetime | None = None
     updated: dt.datetime | None = None
     municipality: Municipality = Factory(Municipality)
+    respondent: Respondent = Factory(Respondent)
     ratings: dict[str, Rating] = Factory(dict)
     timeline: list[Event] = Factory(list)
     workshop: Workshop = Factory(Workshop)
+    #: per-respondent answers of a merged session (``[team]``, see wk_tui.teamdata)
+    team: object = None
     extra: dict = Factory(dict)
     #: ratings/workshop fields naming criteria the questionnaire does not know (kept).
     warnings: list[str] = Factory(list)
@@ -252,9 +267,11 @@ def parse_session(doc: dict, p: Problems) -> Session:
             "created",
             "updated",
             "municipality",
+            "respondent",
             "ratings",
             "timeline",
             "workshop",
+            "team",
         ),
     )
     s = Session(
@@ -301,6 +318,14 @@ def parse_session(doc: dict, p: Problems) -> Session:
         s.municipality.key_figures.append(
             KeyFigure(k.required_text("label"), k.text("value"), k.text("source"), k.extra)
         )
+
+    r = _Reader(p, doc.get("respondent"), ("respondent",), ("name", "role", "department"))
+    s.respondent = Respondent(r.text("name"), r.text("role"), r.text("department"), r.extra)
+
+    if "team" in doc:
+        from .teamdata import parse_team
+
+        s.team = parse_team(_Reader, doc["team"], p)
 
     ratings = doc.get("ratings", {})
     if not isinstance(ratings, dict):
@@ -442,6 +467,12 @@ def session_to_dict(s: Session) -> dict:
     doc.update(s.extra)
     if muni:
         doc["municipality"] = muni
+    who = s.respondent
+    if not who.is_empty():
+        doc["respondent"] = {
+            **_prune({"name": who.name, "role": who.role, "department": who.department}),
+            **who.extra,
+        }
     if ratings:
         doc["ratings"] = ratings
     if s.timeline:
@@ -501,4 +532,8 @@ def session_to_dict(s: Session) -> dict:
             }
         wd.update(w.extra)
         doc["workshop"] = wd
+    if s.team is not None:
+        from .teamdata import team_to_dict
+
+        doc["team"] = team_to_dict(s.team)
     return doc

@@ -132,10 +132,11 @@ class SessionStore:
         municipality: str = "",
         language: str = "de",
         questionnaire: Path | None = None,
+        respondent: str = "",
     ) -> SessionStore:
         """Create a new session file at ``path`` (bundled or custom questionnaire)."""
         q = load_questionnaire(questionnaire) if questionnaire else bundled(DEFAULT_ID, language)
-        return cls.create(path, new_session(q.id, q.language, municipality), q)
+        return cls.create(path, new_session(q.id, q.language, municipality, respondent), q)
 
     # ------------------------------------------------------------------ editing
     def rate(self, cid: str, value: str | None) -> bool:
