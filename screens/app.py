@@ -320,6 +320,24 @@ class WkApp(App):
     def show_results(self) -> None:
         self.show(RESULTS)
 
+    def show_disagreements(self) -> None:
+        from .disagreements import DisagreementsScreen
+
+        self._show("disagreements", lambda: make(DisagreementsScreen, self.language))
+
+    def edit_respondent(self) -> None:
+        """The respondent dialog; the store saves what it returns."""
+        from .respondent import RespondentScreen
+
+        who = self.store.session.respondent
+
+        def keep(values: tuple[str, str, str] | None) -> None:
+            if values is not None and not self.store.read_only:
+                self.store.set_respondent(*values)
+
+        current = (who.name, who.role, who.department)
+        self.push_screen(make(RespondentScreen, self.language, current, self.store.read_only), keep)
+
     def show_help(self) -> None:
         from .help import HelpScreen
 
@@ -380,6 +398,8 @@ class WkApp(App):
         yield SystemCommand(t("cmd_overview"), t("cmd_overview_help"), self.show_overview)
         yield SystemCommand(t("cmd_results"), t("cmd_results_help"), self.show_results)
         yield SystemCommand(t("cmd_export"), t("cmd_export_help"), self.show_export)
+        yield SystemCommand(t("cmd_dis"), t("cmd_dis_help"), self.show_disagreements)
+        yield SystemCommand(t("cmd_resp"), t("cmd_resp_help"), self.edit_respondent)
         for theme in THEMES:
             yield SystemCommand(
                 t("cmd_theme", name=theme.name),

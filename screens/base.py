@@ -87,6 +87,9 @@ class WkScreen(Translated, Screen):
     def action_export(self) -> None:
         self.app.show_export()
 
+    def action_disagreements(self) -> None:
+        self.app.show_disagreements()
+
     def action_help(self) -> None:
         self.app.show_help()
 

@@ -20,6 +20,7 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
         ("o", "overview", "k_overview", True, None),
         ("r", "results", "k_results", True, None),
         ("e", "export", "k_export", False, None),
+        ("d", "disagreements", "k_disagreements", False, None),
         ("ctrl+z", "undo", "k_undo", False, None),
         ("question_mark,f1", "help", "k_help", True, "?"),
         ("q", "quit", "k_quit", True, None),
@@ -44,6 +45,13 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
     ],
     "help": [
         ("escape,question_mark,f1,q", "dismiss_modal", "k_close", True, "Esc"),
+    ],
+    "respondent": [
+        ("ctrl+s", "keep", "k_save_note", True, None),
+        ("escape", "cancel", "k_cancel", True, "Esc"),
+    ],
+    "compare": [
+        ("q,escape", "quit", "k_quit", True, "q"),
     ],
     "note": [
         ("escape,ctrl+s", "keep", "k_save_note", True, "Esc"),

@@ -28,6 +28,10 @@ def _require_tty() -> None:
 def launch(args: argparse.Namespace) -> int:
     _require_tty()
     command = args.command
+    if command == "compare":
+        from .compare import compare_app
+
+        return compare_app(args.old, args.new, args.questionnaire).run() or 0
     if command == "new":
         store = SessionStore.create_new(
             args.path,

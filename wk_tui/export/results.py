@@ -40,6 +40,10 @@ def add_results(r: Report) -> None:
     _fields(r)
     _legend(r)
     _weak(r)
+    if r.s.team is not None:
+        from .teamtable import add_team
+
+        add_team(r)
 
 
 def _scale(r: Report) -> None:
