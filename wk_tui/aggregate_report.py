@@ -159,15 +159,15 @@ def render_md(doc: dict, q: Questionnaire, lang: str) -> str:
     titles = {"overall": t("overall"), **{f.id: f"{f.id} {f.title}" for f in q.fields}}
     bands = {b.id: b.label for b in q.bands}
 
-    def num(x: float | None) -> str:
-        return "–" if x is None else number(x, lang)
+    def num(x: float | None, digits: int = 1) -> str:
+        return "–" if x is None else number(x, lang, digits)
 
     out = [f"# {t('title', n=doc['count'])}", f"## {t('stats')}"]
     rows = []
     for name in doc["columns"]:
         s = doc["statistics"][name]
         vals = [s[k] for k in ("min", "q1", "median", "q3", "max")] if s else [None] * 5
-        rows.append([cell(titles[name]), str(s["n"] if s else 0), *map(num, vals)])
+        rows.append([cell(titles[name]), str(s["n"] if s else 0), *(num(v, 2) for v in vals)])
     out.append(table([t("column"), "n", "min", "Q1", "Median", "Q3", "max"], "lrrrrrr", rows))
     out.append(t("method"))
     hl = doc["highlight"]

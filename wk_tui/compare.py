@@ -212,7 +212,7 @@ def load_pair(
     old_path: Path, new_path: Path, questionnaire: Path | None = None
 ) -> tuple[Session, Session, Questionnaire]:
     old, q = load_session(old_path, questionnaire, strict=False)
-    new, q_new = load_session(new_path, questionnaire, strict=False)
+    new, q_new = load_session(new_path, q, strict=False)
     if new.questionnaire != old.questionnaire:
         raise WkError(
             f"questionnaire {new.questionnaire!r} differs from {old.questionnaire!r} of "

@@ -123,15 +123,10 @@ def load_inputs(
     loaded: list[tuple[Path, Session]] = []
     q: Questionnaire | None = None
     for path in paths:
-        session, sq = load_session(Path(path), questionnaire, strict=True)
-        if q is None:
-            q = sq
-        elif session.questionnaire != q.id:
-            raise WkError(
-                f"questionnaire {session.questionnaire!r} differs from {q.id!r} of "
-                f"{loaded[0][0]}; only sessions of the same questionnaire can be merged",
-                path,
-            )
+        # After the first input, the others are checked against its questionnaire: a
+        # different id is reported with the file and line of its ``questionnaire`` key.
+        session, sq = load_session(Path(path), q or questionnaire, strict=True)
+        q = q or sq
         if session.team is not None:
             raise WkError(
                 "is already a merged session; merge the respondents' own files instead", path

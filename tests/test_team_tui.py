@@ -1,0 +1,144 @@
+"""Pilot tests: the disagreements view (d), the respondent dialog, the compare view."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+
+import pytest
+from conftest import EXAMPLE
+from tui_helpers import app_for, empty_session, screen_text
+
+from wk_tui.team import merge_files
+
+SIZES = [(80, 24), (120, 40)]
+IDS = ["80x24", "120x40"]
+
+
+def team_session(tmp_path):
+    a = tmp_path / "a.toml"
+    shutil.copyfile(EXAMPLE, a)
+    text = EXAMPLE.read_text("utf-8")
+    b = tmp_path / "b.toml"
+    b.write_text(
+        text.replace(
+            '[ratings."hf1.stellenwert"]\nvalue = "ja"',
+            '[ratings."hf1.stellenwert"]\nvalue = "nein"',
+        )
+        + '\n[respondent]\nname = "Bea Beispiel"\nrole = "Amtsleitung"\n',
+        "utf-8",
+    )
+    c = tmp_path / "c.toml"
+    c.write_text(
+        text.replace(
+            '[ratings."hf1.monitoring"]\nvalue = "nein"',
+            '[ratings."hf1.monitoring"]\nvalue = "eher_ja"',
+        ),
+        "utf-8",
+    )
+    out = tmp_path / "team.toml"
+    merge_files([a, b, c], out)
+    return out
+
+
+async def test_d_opens_disagreements_largest_spread_first(tmp_path):
+    app = app_for(team_session(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen.name == "disagreements"
+        text = screen_text(app)
+        assert "Abweichungen" in text
+        assert "3 Befragte · 2 Kriterien mit einer Spanne von 2 oder mehr (⚑)" in text
+        assert "2 Bea Beispiel (Amtsleitung)" in text and "1 a.toml" in text
+        lines = text.splitlines()
+        first = next(i for i, ln in enumerate(lines) if "⚑ 3" in ln)
+        second = next(i for i, ln in enumerate(lines) if "⚑ 2" in ln)
+        assert first < second
+        assert "Stellenwert von Weltoffenheit" in lines[first]
+        assert " ✓  ✘  ✓ " in lines[first]  # a, Bea, c as symbols
+        assert "Monitoring" in lines[second] and " ✘  ✘ (✓)" in lines[second]
+        # The consensus of ✓ ✘ ✓ is ✓; of ✘ ✘ (✓) it is ✘.
+        assert lines[first].rstrip().endswith("✓")
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen.name == "overview"
+
+
+async def test_disagreements_without_team_says_how(tmp_path):
+    app = app_for(empty_session(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert "wk-tui merge A.toml B.toml -o TEAM.toml" in screen_text(app)
+
+
+async def test_disagreements_in_the_palette_and_english(tmp_path):
+    app = app_for(team_session(tmp_path), language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Show disagreements" in titles and "Edit respondent" in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"disagreements")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.name == "disagreements"
+        assert "3 respondents · 2 criteria with a spread of 2 or more" in screen_text(app)
+
+
+async def test_respondent_dialog_saves_to_the_file(tmp_path):
+    path = empty_session(tmp_path)
+    app = app_for(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.edit_respondent()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Befragte Person" in text and "Fachbereich" in text
+        await pilot.press(*"Anna")
+        await pilot.press("tab", *"Integration", "tab", *"Amt 50")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.session.respondent.department == "Amt 50"
+        app.edit_respondent()
+        await pilot.pause()
+        await pilot.press(*"XYZ", "escape")  # cancel keeps what was there
+        await pilot.pause()
+        await app.action_quit()
+    doc = tomllib.loads(path.read_text("utf-8"))
+    assert doc["respondent"] == {"name": "Anna", "role": "Integration", "department": "Amt 50"}
+
+
+async def test_compare_view(tmp_path):
+    from wk_tui.screens.compare import compare_app
+
+    old = tmp_path / "old.toml"
+    shutil.copyfile(EXAMPLE, old)
+    new = tmp_path / "new.toml"
+    new.write_text(
+        EXAMPLE.read_text("utf-8").replace(
+            '[ratings."hf1.monitoring"]\nvalue = "nein"',
+            '[ratings."hf1.monitoring"]\nvalue = "ja"',
+        ),
+        "utf-8",
+    )
+    app = compare_app(old, new)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Vergleich: old.toml → new.toml" in text
+        assert "+25,0 Pp." in text  # hf1: 7/12 → 10/12
+        assert "hf1.monitoring Monitoring" in text and "besser" in text
+        await pilot.press("end")
+        await pilot.pause()
+        assert "Neue Formen des Ehrenamts" in screen_text(app)  # the last action
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_disagreements_snapshot(snap_compare, tmp_path, size):
+    app = app_for(team_session(tmp_path))
+    assert snap_compare(app, press=["d"], terminal_size=size)
