@@ -333,7 +333,9 @@ class WkApp(App):
 
         def keep(values: tuple[str, str, str] | None) -> None:
             if values is not None and not self.store.read_only:
-                self.store.set_respondent(*values)
+                from wk_tui.editing import set_respondent
+
+                self.store.edit(set_respondent, *values)
 
         current = (who.name, who.role, who.department)
         self.push_screen(make(RespondentScreen, self.language, current, self.store.read_only), keep)

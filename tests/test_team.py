@@ -11,6 +11,7 @@ from conftest import EXAMPLE, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wk_tui.editing import set_respondent
 from wk_tui.errors import WkError
 from wk_tui.files import dumps, load_session, new_session, save_session
 from wk_tui.questionnaire import bundled
@@ -246,11 +247,18 @@ def test_new_session_with_respondent(tmp_path):
     store.close()
     assert '[respondent]\nname = "Anna"' in (tmp_path / "n.toml").read_text("utf-8")
     store = SessionStore.open(tmp_path / "n.toml")
-    assert store.set_respondent("Anna", "AL", "Amt 50") is True
-    assert store.set_respondent("Anna", "AL", "Amt 50") is False
+    store.edit(set_respondent, "Anna", " AL ", "Amt 50")
+    revision = store.revision
+    store.edit(set_respondent, "Anna", "AL", "Amt 50")  # no change: no new revision
+    assert store.revision == revision
     store.close()
     session, _ = load_session(tmp_path / "n.toml")
     assert (session.respondent.role, session.respondent.department) == ("AL", "Amt 50")
+    store = SessionStore.open(tmp_path / "n.toml")
+    store.edit(set_respondent, "Bea", "", "")
+    assert store.undo() == "respondent"
+    assert store.session.respondent.name == "Anna"
+    store.close()
 
 
 def test_cli_new_accepts_respondent():

@@ -210,8 +210,15 @@ def toggle_outlook(s: Session, fid: str, index: int) -> bool:
     return a.outlook
 
 
+def set_respondent(s: Session, name: str, role: str, department: str) -> None:
+    """Who filled in this session (the ``[respondent]`` table); extra keys are kept."""
+    who = s.respondent
+    who.name, who.role, who.department = name.strip(), role.strip(), department.strip()
+
+
 #: The section of the session each function changes (for the store's undo record).
 SECTION = {
+    set_respondent: "respondent",
     **dict.fromkeys(
         (set_profile, put_key_figure, delete_key_figure, move_key_figure), "municipality"
     ),
