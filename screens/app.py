@@ -17,7 +17,7 @@ from wk_tui.scoring import Result
 from wk_tui.session_store import SessionStore
 from wk_tui.userconf import load_config, remember, save_config
 
-from .base import OVERVIEW, RESULTS, ScreenKey, WkScreen, make, tr
+from .base import DISAGREEMENTS, OVERVIEW, RESULTS, ScreenKey, WkScreen, make, tr
 from .field import FieldScreen
 from .themes import DEFAULT_THEME, THEMES
 
@@ -281,6 +281,10 @@ class WkApp(App):
             from .overview import OverviewScreen
 
             return make(OverviewScreen, self.language)
+        if key.kind == "disagreements":
+            from .disagreements import DisagreementsScreen
+
+            return make(DisagreementsScreen, self.language)
         from .results import ResultsScreen
 
         return make(ResultsScreen, self.language)
@@ -321,9 +325,7 @@ class WkApp(App):
         self.show(RESULTS)
 
     def show_disagreements(self) -> None:
-        from .disagreements import DisagreementsScreen
-
-        self._show("disagreements", lambda: make(DisagreementsScreen, self.language))
+        self.show(DISAGREEMENTS)
 
     def edit_respondent(self) -> None:
         """The respondent dialog; the store saves what it returns."""
@@ -372,7 +374,7 @@ class WkApp(App):
         while len(self.screen_stack) > 1 and not isinstance(self.screen, WkScreen):
             self.pop_screen()
         current = self.screen.key if isinstance(self.screen, WkScreen) else OVERVIEW
-        for key in self._main_screens():
+        for key in [*self._main_screens(), DISAGREEMENTS]:
             name = self._install_name(key)
             # The base screen cannot leave the stack; new-language screens go above it.
             if self.is_screen_installed(name) and self.get_screen(name) not in self.screen_stack:

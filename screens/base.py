@@ -20,7 +20,7 @@ def tr(lang: str, key: str, **kw: object) -> str:
 class ScreenKey(NamedTuple):
     """Which main screen: its kind, and for a field screen the field's id."""
 
-    kind: Literal["overview", "field", "results"]
+    kind: Literal["overview", "field", "results", "disagreements"]
     field_id: str = ""
 
     @classmethod
@@ -35,6 +35,7 @@ class ScreenKey(NamedTuple):
 
 OVERVIEW = ScreenKey("overview")
 RESULTS = ScreenKey("results")
+DISAGREEMENTS = ScreenKey("disagreements")
 
 
 class Translated:

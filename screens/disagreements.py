@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from wk_tui.team import FLAG_SPREAD, disagreements
 
-from .base import WkScreen
+from .base import DISAGREEMENTS, WkScreen
 from .widgets.criteria import SYMBOL_STYLE
 from .widgets.keybar import KeyBar
 from .widgets.scrolling import ReportScroll
@@ -25,7 +25,7 @@ class DisagreementsScreen(WkScreen):
     CSS_PATH = "disagreements.tcss"
 
     def __init__(self) -> None:
-        super().__init__(name="disagreements")
+        super().__init__(DISAGREEMENTS)
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.t("dis_title"))
