@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -55,6 +56,7 @@ class WkApp(App):
             language or self.config.get("language") or (store.session.language if store else "de")
         )
         self.set_reactive(WkApp.language, lang if lang in ("de", "en") else "de")
+        self.ui_thread = threading.get_ident()  # where the app runs (set again on mount)
         self._q_cache: dict[str, Questionnaire] = {}
 
     # ------------------------------------------------------------------ state
@@ -102,6 +104,7 @@ class WkApp(App):
         return screen
 
     def on_mount(self) -> None:
+        self.ui_thread = threading.get_ident()
         for theme in THEMES:
             self.register_theme(theme)
         wanted = self.config.get("theme", DEFAULT_THEME)
@@ -134,6 +137,7 @@ class WkApp(App):
         """Make ``store`` the open session; ``show`` goes to its first open field."""
         self.store = store
         store.subscribe(lambda: self._follow(store))
+        store.on_durable = lambda: self._durable(store)
         self._follow(store)
         # The recent list is a convenience: written after the first paint, not before.
         self.call_after_refresh(
@@ -191,6 +195,20 @@ class WkApp(App):
             return
         self.revision += 1
         self.save_state = self._save_state()
+
+    def _durable(self, store: SessionStore) -> None:
+        """The writer made a revision durable: the indicator may say "saved" now."""
+        if threading.get_ident() == self.ui_thread:
+            self._saved_now(store)
+            return
+        try:
+            self.call_from_thread(self._saved_now, store)
+        except RuntimeError:
+            return  # the app is shutting down: nothing left to show
+
+    def _saved_now(self, store: SessionStore) -> None:
+        if store is self.store:
+            self.save_state = self._save_state()
 
     def _save_state(self) -> str:
         store = self.store

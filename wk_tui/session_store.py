@@ -74,6 +74,8 @@ class SessionStore:
         self._thread: threading.Thread | None = None
         self._closed = False
         self._listeners: list[Callable[[], None]] = []
+        #: called after a revision became durable (on the writer's thread, or the flusher's)
+        self.on_durable: Callable[[], None] | None = None
         #: one-line messages for the user about the opening (e.g. a stale lock taken over)
         self.notices: list[str] = []
         self.orphans_removed: list[Path] = []
@@ -280,7 +282,9 @@ class SessionStore:
             self._durable = rev
             self.saved_revision = max(self.saved_revision, rev)
             self.last_error = None
-            return True
+        if self.on_durable is not None:
+            self.on_durable()
+        return True
 
     def flush(self) -> bool:
         """Write everything now, synchronously (quit, SIGTERM, SIGHUP); True when durable."""
