@@ -105,25 +105,31 @@ def test_acknowledged_revision_survives_kill_9(tmp_path):
         for round_no in range(1, ROUNDS + 1):
             zygote.stdin.write(f"{path} {round_no}\n".encode())
             zygote.stdin.flush()
-            pid = int(out.next().split()[0])
-            acked = 0
+            first = out.next()  # "forked" (zygote) or "open" (child): both name the child
+            pid = int(first.split()[0])
+            state = {"open": first.endswith(" open"), "ack": 0, "dead": False}
+
+            def until(done, pid=pid, state=state) -> None:
+                while not done():
+                    who, what, *rest = out.next().split()
+                    assert int(who) == pid
+                    if what == "ack":
+                        state["ack"] = int(rest[0])
+                    elif what in ("open", "dead"):
+                        state[what] = True
+
             mode = rng.random()
             if mode < 0.2:  # while opening: lock, load, orphan clean-up
                 time.sleep(rng.uniform(0, 0.01))
             else:  # while rating and writing: anywhere in write, fsync, rename
-                assert out.next() == f"{pid} open"
+                until(lambda: state["open"])
                 if mode >= 0.5:  # after a first acknowledgement
-                    acked = int(out.next().split()[2])
+                    until(lambda: state["ack"])
                 time.sleep(rng.uniform(0, 0.03))
             os.kill(pid, signal.SIGKILL)
             kills += 1
-            while True:
-                who, what, *rest = out.next().split()
-                assert int(who) == pid
-                if what == "ack":
-                    acked = int(rest[0])
-                elif what == "dead":
-                    break
+            until(lambda: state["dead"])  # every line the child wrote comes before this
+            acked = state["ack"]
             session, q = load_session(path, strict=False)  # never corrupt
             if acked:
                 acked_rounds += 1
