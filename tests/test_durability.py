@@ -109,8 +109,8 @@ def test_acknowledged_revision_survives_kill_9(tmp_path):
             pid = int(first.split()[0])
             state = {"open": first.endswith(" open"), "ack": 0, "dead": False}
 
-            def until(done, pid=pid, state=state) -> None:
-                while not done():
+            def until(key: str, pid: int = pid, state: dict = state) -> None:
+                while not state[key]:
                     who, what, *rest = out.next().split()
                     assert int(who) == pid
                     if what == "ack":
@@ -122,13 +122,13 @@ def test_acknowledged_revision_survives_kill_9(tmp_path):
             if mode < 0.2:  # while opening: lock, load, orphan clean-up
                 time.sleep(rng.uniform(0, 0.01))
             else:  # while rating and writing: anywhere in write, fsync, rename
-                until(lambda: state["open"])
+                until("open")
                 if mode >= 0.5:  # after a first acknowledgement
-                    until(lambda: state["ack"])
+                    until("ack")
                 time.sleep(rng.uniform(0, 0.03))
             os.kill(pid, signal.SIGKILL)
             kills += 1
-            until(lambda: state["dead"])  # every line the child wrote comes before this
+            until("dead")  # every line the child wrote comes before this
             acked = state["ack"]
             session, q = load_session(path, strict=False)  # never corrupt
             if acked:
