@@ -26,9 +26,11 @@ AUTOSAVE_SECONDS = 0.4
 
 
 class WkApp(App):
-    # field.tcss too: the first field screen is the default screen, whose own CSS_PATH
-    # Textual does not load (it does for pushed screens).
-    CSS_PATH = ["app.tcss", "field.tcss"]
+    # App-wide rules only; each screen's rules live in its own .tcss, scoped to it.
+    CSS_PATH = "app.tcss"
+    # The first screen is the base screen of a mode (see __init__): unlike the screen
+    # from get_default_screen(), a mode's base screen gets its CSS_PATH loaded.
+    DEFAULT_MODE = "main"
     TITLE = "wk-tui"
 
     # ``var``: these drive watchers, they never repaint the whole screen themselves.
@@ -58,6 +60,7 @@ class WkApp(App):
         self.set_reactive(WkApp.language, lang if lang in ("de", "en") else "de")
         self.ui_thread = threading.get_ident()  # where the app runs (set again on mount)
         self._q_cache: dict[str, Questionnaire] = {}
+        self.add_mode(self.DEFAULT_MODE, self._first_screen)
 
     # ------------------------------------------------------------------ state
     @property
@@ -90,14 +93,14 @@ class WkApp(App):
         return self.store.tally.result(self.q)
 
     # ------------------------------------------------------------------ lifecycle
-    def get_default_screen(self) -> Screen:
+    def _first_screen(self) -> Screen:
         """With a session, the first field screen *is* the first screen.
 
         Pushing it from ``on_mount`` would paint a frame of an empty screen first and
-        throw it away; composing it as the default screen paints it in the first frame.
+        throw it away; as the mode's base screen it is painted in the first frame.
         """
         if self.store is None or self.locked is not None:
-            return super().get_default_screen()
+            return Screen()
         key = ScreenKey.field(self.start_field or self._first_open_field())
         screen = self._make(key)
         self.install_screen(screen, name=self._install_name(key))
