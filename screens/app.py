@@ -20,12 +20,13 @@ from wk_tui.userconf import load_config, remember, save_config
 
 from .base import DISAGREEMENTS, OVERVIEW, RESULTS, ScreenKey, WkScreen, make, tr
 from .field import FieldScreen
+from .sections import SECTION_KEYS, SectionsMixin
 from .themes import DEFAULT_THEME, THEMES
 
 AUTOSAVE_SECONDS = 0.4
 
 
-class WkApp(App):
+class WkApp(SectionsMixin, App):
     # App-wide rules only; each screen's rules live in its own .tcss, scoped to it.
     CSS_PATH = "app.tcss"
     # The first screen is the base screen of a mode (see __init__): unlike the screen
@@ -261,6 +262,8 @@ class WkApp(App):
         if target is None:
             self.say(tr(self.language, "nothing_to_undo"), timeout=2)
             return
+        if self.undone_section(target):
+            return
         key = "undone_note" if getattr(change, "kind", "") == "note" else "undone"
         if not self.q.has_criterion(target):
             self.say(tr(self.language, key, title=target), timeout=2)
@@ -306,6 +309,8 @@ class WkApp(App):
             from .disagreements import DisagreementsScreen
 
             return make(DisagreementsScreen, self.language)
+        if key in SECTION_KEYS:
+            return self.make_section(key)
         from .results import ResultsScreen
 
         return make(ResultsScreen, self.language)
@@ -395,7 +400,7 @@ class WkApp(App):
         while len(self.screen_stack) > 1 and not isinstance(self.screen, WkScreen):
             self.pop_screen()
         current = self.screen.key if isinstance(self.screen, WkScreen) else OVERVIEW
-        for key in [*self._main_screens(), DISAGREEMENTS]:
+        for key in [*self._main_screens(), DISAGREEMENTS, *SECTION_KEYS]:
             name = self._install_name(key)
             # The base screen cannot leave the stack; new-language screens go above it.
             if self.is_screen_installed(name) and self.get_screen(name) not in self.screen_stack:
@@ -425,6 +430,7 @@ class WkApp(App):
         yield SystemCommand(t("cmd_export"), t("cmd_export_help"), self.show_export)
         yield SystemCommand(t("cmd_dis"), t("cmd_dis_help"), self.show_disagreements)
         yield SystemCommand(t("cmd_resp"), t("cmd_resp_help"), self.edit_respondent)
+        yield from self.section_commands()
         for theme in THEMES:
             yield SystemCommand(
                 t("cmd_theme", name=theme.name),

@@ -20,7 +20,9 @@ def tr(lang: str, key: str, **kw: object) -> str:
 class ScreenKey(NamedTuple):
     """Which main screen: its kind, and for a field screen the field's id."""
 
-    kind: Literal["overview", "field", "results", "disagreements"]
+    kind: Literal[
+        "overview", "field", "results", "disagreements", "profile", "timeline", "workshop"
+    ]
     field_id: str = ""
 
     @classmethod
@@ -36,6 +38,9 @@ class ScreenKey(NamedTuple):
 OVERVIEW = ScreenKey("overview")
 RESULTS = ScreenKey("results")
 DISAGREEMENTS = ScreenKey("disagreements")
+PROFILE = ScreenKey("profile")
+TIMELINE = ScreenKey("timeline")
+WORKSHOP = ScreenKey("workshop")
 
 
 class Translated:
@@ -93,6 +98,15 @@ class WkScreen(Translated, Screen):
 
     def action_help(self) -> None:
         self.app.show_help()
+
+    def action_profile(self) -> None:
+        self.app.show_profile()
+
+    def action_timeline(self) -> None:
+        self.app.show_timeline()
+
+    def action_workshop(self) -> None:
+        self.app.show_workshop()
 
     def action_undo(self) -> None:
         self.app.undo()

@@ -24,6 +24,39 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
         ("ctrl+z", "undo", "k_undo", False, None),
         ("question_mark,f1", "help", "k_help", True, "?"),
         ("q", "quit", "k_quit", True, None),
+        ("m", "profile", "k_profile", False, None),
+        ("t", "timeline", "k_timeline", False, None),
+        ("w", "workshop", "k_workshop", False, None),
+    ],
+    # lists of items: workshop lists, timeline, key figures
+    "items": [
+        ("a", "add", "k_add", True, None),
+        ("e", "edit", "k_edit", True, "e/⏎"),
+        ("delete", "delete", "k_delete", True, "Del"),
+        ("alt+up", "move(-1)", "k_move_up", False, "alt+↑"),
+        ("alt+down", "move(1)", "k_move_down", False, "alt+↓"),
+    ],
+    "workshop": [
+        ("tab", "next_list", "k_next_list", False, "Tab"),
+        ("shift+tab", "prev_list", "k_prev_list", False, "⇧Tab"),
+        ("d", "details", "k_details", True, None),
+        ("l", "plan", "k_plan", True, None),
+        ("f", "choose", "k_choose", False, None),
+        ("i", "info", "k_info", False, None),
+        ("escape", "close_input", "k_close_input", False, "Esc"),
+    ],
+    "chooser": [
+        ("space", "toggle", "k_toggle", True, "Space"),
+        ("enter", "confirm", "k_confirm", True, "⏎"),
+        ("escape", "dismiss_modal", "k_cancel", True, "Esc"),
+    ],
+    "plan": [
+        ("s", "sort", "k_sort", True, None),
+        ("enter", "goto_action", "k_goto_action", True, "⏎"),
+        ("escape,l", "dismiss_modal", "k_close", True, "Esc"),
+    ],
+    "form": [
+        ("escape,ctrl+s", "keep", "k_keep", True, "Esc"),
     ],
     "rate": [
         ("up,k", "cursor(-1)", "k_up", False, "↑"),
@@ -61,12 +94,20 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
 
 
 def bindings(areas: tuple[str, ...], lang: str) -> list[Binding]:
+    """The bindings of ``areas``; a key taken by an earlier area is left out of later ones
+    (e.g. ``e`` edits an item on the workshop screen instead of opening the export)."""
     table = UI.get(lang, UI["de"])
-    return [
-        Binding(keys, action, table[desc], show=show, key_display=display)
-        for area in areas
-        for keys, action, desc, show, display in KEYS[area]
-    ]
+    taken: set[str] = set()
+    result = []
+    for area in areas:
+        for keys, action, desc, show, display in KEYS[area]:
+            free = [k for k in keys.split(",") if k not in taken]
+            if free:
+                result.append(
+                    Binding(",".join(free), action, table[desc], show=show, key_display=display)
+                )
+        taken.update(k for keys, *_ in KEYS[area] for k in keys.split(","))
+    return result
 
 
 def _entry(action: str, areas: tuple[str, ...]) -> tuple:

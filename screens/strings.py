@@ -254,3 +254,9 @@ UI: dict[str, dict[str, str]] = {
         "written": "Written: {path}",
     },
 }
+
+# The profile, timeline and workshop screens keep their strings in their own table.
+from .strings_workshop import WORKSHOP_UI  # noqa: E402
+
+for _lang, _table in WORKSHOP_UI.items():
+    UI[_lang].update(_table)

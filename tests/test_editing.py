@@ -239,3 +239,14 @@ def test_action_plan_sorted_by_due_or_owner(store):
         == len(by_owner)
         == sum(len(ws.actions(store.session, f)) for f in ("hf4", "hf5"))
     )
+
+
+def test_typing_into_one_field_is_one_undo_step(store):
+    for text in ("D", "De", "Des"):
+        store.edit(ed.set_profile, "name", text, "de", merge=("name", 1))
+    store.edit(ed.set_profile, "head_of_administration", "X", "de", merge=("head", 1))
+    assert len(store.undo_stack) == 2
+    store.undo()
+    assert store.session.municipality.name == "Des"
+    store.undo()
+    assert store.session.municipality.name == "Dessau-Roßlau"

@@ -37,13 +37,21 @@ def move_in(items: list, i: int, delta: int) -> int:
 # --------------------------------------------------------------------------- profile
 
 
+#: Profile values that are parsed and checked (the rest is text).
+PROFILE_PARSERS = {"population": v.parse_population, "foreign_share": v.parse_share}
+
+
+def check_profile(key: str, text: str, lang: str) -> None:
+    """Raise InvalidInput if ``text`` is not a valid value for ``key`` (nothing changes)."""
+    if key in PROFILE_PARSERS:
+        PROFILE_PARSERS[key](text, lang)
+
+
 def set_profile(s: Session, key: str, text: str, lang: str) -> None:
     """Set a profile value from what was typed; population and share are validated."""
     m = s.municipality
-    if key == "population":
-        m.population = v.parse_population(text, lang)
-    elif key == "foreign_share":
-        m.foreign_share = v.parse_share(text, lang)
+    if key in PROFILE_PARSERS:
+        setattr(m, key, PROFILE_PARSERS[key](text, lang))
     elif key == "context":
         m.context = text.strip("\n").rstrip()
     elif key in PROFILE_TEXTS:
@@ -130,11 +138,19 @@ def choose_fields(s: Session, fids: list[str]) -> None:
 
 
 def set_workshop_info(
-    s: Session, lang: str, date: str, facilitator: str, participants: str
+    s: Session,
+    lang: str,
+    date: str,
+    facilitator: str,
+    participants: str,
+    outlook: str | None = None,
 ) -> None:
+    """Date (validated), facilitator, participants and, if given, the outlook text."""
     w = s.workshop
     w.date = v.parse_date(date, lang, "date_label")
     w.facilitator, w.participants = facilitator.strip(), participants.strip()
+    if outlook is not None:
+        set_outlook(s, outlook)
 
 
 def set_outlook(s: Session, text: str) -> None:

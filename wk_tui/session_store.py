@@ -46,6 +46,7 @@ class Edit(Record):
 
     section: str
     before: object
+    merge: object = None  # edits with the same key in a row are undone as one
 
 
 class SessionStore:
@@ -165,17 +166,26 @@ class SessionStore:
         rating = self.session.ratings.get(cid)
         self.undo_stack.append(Change(cid, kind, before, rating.updated if rating else None))
 
-    def edit(self, fn: Callable, *args: object, **kwargs: object) -> object:
+    def edit(self, fn: Callable, *args: object, merge: object = None, **kwargs: object) -> object:
         """Run ``fn(session, *args, **kwargs)`` from :mod:`wk_tui.editing`, undoably.
 
         The section ``fn`` changes is copied first; if the call raises (InvalidInput) nothing
-        is recorded. Returns what ``fn`` returns.
+        is recorded. Successive edits with the same ``merge`` key (typing into one field)
+        make one undo step. Returns what ``fn`` returns.
         """
         section = SECTION[fn]
         before = copy.deepcopy(getattr(self.session, section))
         result = fn(self.session, *args, **kwargs)
         if getattr(self.session, section) != before:
-            self.undo_stack.append(Edit(section, before))
+            top = self.undo_stack[-1] if self.undo_stack else None
+            merged = (
+                merge is not None
+                and isinstance(top, Edit)
+                and top.section == section
+                and top.merge == merge
+            )
+            if not merged:
+                self.undo_stack.append(Edit(section, before, merge))
             self.session.updated = now()
             self.changed()
         return result
