@@ -187,7 +187,7 @@ class SessionStore:
             if not merged:
                 self.undo_stack.append(Edit(section, before, merge))
             self.session.updated = now()
-            self.changed()
+            self.changed(())  # no rating changed: nothing to re-score
         return result
 
     @property
@@ -208,7 +208,7 @@ class SessionStore:
         if isinstance(change, Edit):
             setattr(self.session, change.section, change.before)
             self.session.updated = now()
-            self.changed()
+            self.changed(())
             return change.section
         if change.kind == "note":
             self.session.set_note(change.cid, change.before or "")
