@@ -10,12 +10,8 @@ from textual.widgets import Static
 
 from .base import ScreenKey, WkScreen
 from .keys import key_for
-from .widgets.criteria import (
-    CriterionDetails,
-    CriterionList,
-    CriterionRow,
-    Picked,
-)
+from .widgets.criteria import CriterionList, CriterionRow
+from .widgets.details import CriterionDetails, Picked
 from .widgets.keybar import KeyBar
 from .widgets.sidebar import VerdictSidebar
 from .widgets.titlebar import TitleBar
@@ -71,7 +67,7 @@ class FieldScreen(WkScreen):
 
     def show_revision(self) -> None:
         self.query_one(CriterionList).refresh_rows()
-        self.query_one(CriterionDetails).refresh()
+        self.query_one(CriterionDetails).show()
         self.query_one(VerdictSidebar).result = self.app.result
 
     @property
@@ -110,6 +106,9 @@ class FieldScreen(WkScreen):
         else:
             pos = max(0, min(values.index(current) + delta, len(values) - 1))
         self.app.rate(self.criteria.criterion.id, values[pos])
+
+    def action_details(self, lines: int) -> None:
+        self.query_one(CriterionDetails).scroll_by_lines(lines)
 
     def action_note(self) -> None:
         self.app.edit_note(self.criteria.criterion.id)

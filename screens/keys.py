@@ -72,6 +72,8 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
         ("left", "step(-1)", "k_prev_value", False, "←"),
         ("right", "step(1)", "k_next_value", False, "→"),
         ("n", "note", "k_note", True, None),
+        ("shift+down", "details(3)", "k_details_down", False, "⇧↓"),
+        ("shift+up", "details(-3)", "k_details_up", False, "⇧↑"),
     ],
     "modal": [
         ("escape", "dismiss_modal", "k_close", True, "Esc"),

@@ -224,7 +224,7 @@ async def test_autosave_writes_within_a_second(tmp_path):
 
 
 async def test_clicking_a_rating_chip_sets_it(tmp_path):
-    from wk_tui.screens.widgets.criteria import CriterionDetails
+    from wk_tui.screens.widgets.details import CriterionDetails
 
     app = app_for(empty_session(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -39,3 +39,14 @@ def screen_text(app: WkApp) -> str:
         rows.setdefault(float(el.attrib["y"]), []).append((float(el.attrib["x"]), el.text))
     lines = ["".join(t for _, t in sorted(parts)) for _, parts in sorted(rows.items())]
     return "\n".join(line.replace("\u00a0", " ") for line in lines if line.strip())
+
+
+DATA = Path(__file__).parent / "data"
+LONG_Q = DATA / "long-details.questionnaire.toml"
+
+
+def long_details_app(tmp_path: Path, **kwargs) -> WkApp:
+    """A session whose first criterion has a long suggestion (rated nein) and a long note."""
+    path = tmp_path / "long.toml"
+    shutil.copyfile(DATA / "long-details.toml", path)
+    return create_app(path, questionnaire=LONG_Q, config={}, **kwargs)

@@ -1,5 +1,5 @@
-"""The criteria of one action field: lean rows that render themselves, and one details
-panel for the current criterion.
+"""The criteria of one action field: lean rows that render themselves (the details panel
+for the current criterion is in ``details.py``).
 
 A row is one widget with one ``render()`` whose height never depends on the cursor, so a
 rating keystroke repaints two rows, the details and the sidebar — no re-layout. Widgets
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.style import Style
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.geometry import Size
@@ -37,14 +36,6 @@ SYMBOL_STYLE = {
     "nein": "bold red",
     "keine_einschaetzung": "dim",
 }
-
-
-@dataclass
-class Picked(Message):
-    """A rating chip was clicked (``value`` "" for the clear chip)."""
-
-    index: int
-    value: str
 
 
 class CriterionRow(Widget):
@@ -121,55 +112,6 @@ class CriterionRow(Widget):
 
     def on_click(self) -> None:
         self.post_message(self.Clicked(self.index))
-
-
-class CriterionDetails(Widget):
-    """The current criterion: clickable rating chips, guiding questions, suggestion, note."""
-
-    DEFAULT_CSS = """
-    CriterionDetails {
-        height: 10; padding: 0 1; border-top: hkey $primary; overflow: hidden;
-    }
-    """
-
-    row: reactive[CriterionRow | None] = reactive(None)
-
-    def render(self) -> Text:
-        row = self.row
-        body = Text()
-        if row is None:
-            return body
-        c, q, lang = row.criterion, row.q, row.lang
-        value, note = row.state()
-        # Chips with short labels where they fit on one line, else key and symbol only;
-        # the same either way whatever is chosen, so they never move under the mouse.
-        labels = {s.value: tr(lang, RATE_LABEL_KEYS[s.value]) for s in q.scale}
-        full = self.size.width >= sum(len(labels[s.value]) + len(s.symbol) + 5 for s in q.scale)
-        for step in q.scale:
-            chosen = step.value == value
-            style = Style.parse("reverse bold" if chosen else "underline") + Style.from_meta(
-                {"@click": f"pick({step.value!r})"}
-            )
-            label = f" {labels[step.value]}" if full else ""
-            body.append(f"{RATE_KEYS[step.value]}:{step.symbol}{label}", style)
-            body.append("  ")
-        clear = f"{key_for('clear')} {tr(lang, 'k_clear')}" if full else key_for("clear")
-        body.append(clear, Style.parse("dim underline") + Style.from_meta({"@click": "pick('')"}))
-        if value in WEAK and c.suggestion:
-            body.append(f"\n{tr(lang, 'suggestion')}: ", "bold yellow")
-            body.append(c.suggestion)
-        if note.strip():
-            lines = note.strip().splitlines()
-            body.append(f"\n✎ {lines[0]}" + (" …" if len(lines) > 1 else ""), "italic cyan")
-        if c.questions:
-            body.append(f"\n{tr(lang, 'questions')}:", "bold")
-            for question in c.questions:
-                body.append(f"\n• {question}")
-        return body
-
-    def action_pick(self, value: str) -> None:
-        if self.row is not None:
-            self.post_message(Picked(self.row.index, value))
 
 
 class CriterionList(VerticalScroll, can_focus=True, inherit_bindings=False):

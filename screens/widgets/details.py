@@ -1,0 +1,164 @@
+"""The details panel of the field screen: the current criterion's rating chips (always in
+view) above its suggestion, note and guiding questions, which scroll when they do not fit.
+
+The panel takes the space the criteria list leaves free. It is one widget of a fixed size
+that draws its own visible window of the wrapped text and its own scrollbar, so neither a
+cursor move nor a rating ever re-lays out the screen: one key, one frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from ..base import tr
+from ..keys import key_for
+from .criteria import RATE_KEYS, RATE_LABEL_KEYS, WEAK, CriterionRow
+
+
+@dataclass
+class Picked(Message):
+    """A rating chip was clicked (``value`` "" for the clear chip)."""
+
+    index: int
+    value: str
+
+
+class CriterionDetails(Widget):
+    """Clickable rating chips, then suggestion (weak ratings), the whole note and the
+    guiding questions, scrolled by the mouse wheel or the screen's details keys."""
+
+    DEFAULT_CSS = """
+    CriterionDetails {
+        height: 1fr; min-height: 5; padding: 0 0 0 1; border-top: hkey $primary;
+    }
+    CriterionDetails > .details--track { background: $scrollbar-background; }
+    CriterionDetails > .details--thumb { background: $scrollbar; }
+    """
+    COMPONENT_CLASSES = {"details--track", "details--thumb"}
+
+    row: reactive[CriterionRow | None] = reactive(None, always_update=True)
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.top = 0  # first body line shown
+        self.lines = 0  # body lines at the last render
+        self._shown_row: CriterionRow | None = None
+
+    def watch_row(self, row: CriterionRow | None) -> None:
+        if row is not self._shown_row:
+            self._shown_row, self.top = row, 0  # another criterion: from the top
+        self.refresh()
+
+    def show(self) -> None:
+        """Bring the panel up to date with the current row's rating and note."""
+        self.refresh()
+
+    # ------------------------------------------------------------------ scrolling
+    @property
+    def window(self) -> int:
+        """Body lines in view (below the chips)."""
+        return max(0, self.content_size.height - 1)
+
+    @property
+    def max_offset(self) -> int:
+        return max(0, self.lines - self.window)
+
+    def scroll_by_lines(self, lines: int) -> None:
+        offset = max(0, min(self.top + lines, self.max_offset))
+        if offset != self.top:
+            self.top = offset
+            self.refresh()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self.scroll_by_lines(2)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self.scroll_by_lines(-2)
+
+    # ------------------------------------------------------------------ rendering
+    def chips(self, row: CriterionRow, width: int) -> Text:
+        q, lang = row.q, row.lang
+        value, _note = row.state()
+        # Short labels where they fit on one line, else key and symbol only; the same
+        # whatever is chosen, so the chips never move under the mouse.
+        labels = {s.value: tr(lang, RATE_LABEL_KEYS[s.value]) for s in q.scale}
+        need = sum(len(labels[s.value]) + len(s.symbol) + 5 for s in q.scale)
+        full = width >= need
+        out = Text(no_wrap=True, overflow="crop", end="")
+        for step in q.scale:
+            chosen = step.value == value
+            style = Style.parse("reverse bold" if chosen else "underline") + Style.from_meta(
+                {"@click": f"pick({step.value!r})"}
+            )
+            label = f" {labels[step.value]}" if full else ""
+            out.append(f"{RATE_KEYS[step.value]}:{step.symbol}{label}", style)
+            out.append("  ")
+        clear = f"{key_for('clear')} {tr(lang, 'k_clear')}"
+        if not full or need + len(clear) > width:
+            clear = key_for("clear")
+        out.append(clear, Style.parse("dim underline") + Style.from_meta({"@click": "pick('')"}))
+        return out
+
+    def body(self, row: CriterionRow) -> Text:
+        c, lang = row.criterion, row.lang
+        value, note = row.state()
+        parts: list[Text] = []
+        if value in WEAK and c.suggestion:
+            part = Text(f"{tr(lang, 'suggestion')}: ", "bold yellow", end="")
+            part.append(c.suggestion, "not bold default")
+            parts.append(part)
+        if note.strip():
+            parts.append(Text(f"✎ {note.strip()}", "italic cyan", end=""))
+        if c.questions:
+            part = Text(f"{tr(lang, 'questions')}:", "bold", end="")
+            for question in c.questions:
+                part.append(f"\n• {question}", "not bold")
+            parts.append(part)
+        return Text("\n", end="").join(parts)
+
+    def render(self) -> Text:
+        row = self.row
+        out = Text(no_wrap=True, overflow="crop", end="")
+        width = self.content_size.width
+        if row is None or width < 4:
+            return out
+        out.append_text(self.chips(row, width))
+        # The text wraps one cell short of the right edge: that column is the scrollbar.
+        lines = self.body(row).wrap(self.app.console, width - 2)
+        self.lines = len(lines)
+        self.top = min(self.top, self.max_offset)
+        window = self.window
+        bar = self.scrollbar(window)
+        for i, line in enumerate(lines[self.top : self.top + window]):
+            line.pad_right(width - 1 - line.cell_len)
+            out.append("\n")
+            out.append_text(line)
+            if bar:
+                out.append_text(bar[i])
+        for i in range(len(lines[self.top : self.top + window]), window if bar else 0):
+            out.append("\n" + " " * (width - 1))
+            out.append_text(bar[i])
+        return out
+
+    def scrollbar(self, window: int) -> list[Text]:
+        """One cell per line in view: the thumb where the view is, else the track."""
+        if self.lines <= window or window < 1:
+            return []
+        size = max(1, round(window * window / self.lines))
+        start = round(self.top * (window - size) / max(1, self.max_offset))
+        track = self.get_component_rich_style("details--track")
+        thumb = self.get_component_rich_style("details--thumb")
+        return [Text(" ", thumb if start <= i < start + size else track) for i in range(window)]
+
+    def action_pick(self, value: str) -> None:
+        if self.row is not None:
+            self.post_message(Picked(self.row.index, value))
