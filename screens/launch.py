@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from wk_tui.errors import WkError
-from wk_tui.paths import demo_copy
+from wk_tui.paths import demo_copy, remove_demo_copies
 from wk_tui.session_store import SessionStore
 
 from .app import WkApp, create_app
@@ -27,6 +27,19 @@ def _require_tty() -> None:
 
 def launch(args: argparse.Namespace) -> int:
     _require_tty()
+    try:
+        app = _build(args)
+        try:
+            code = app.run()
+        finally:
+            if app.store is not None:
+                app.store.close()
+        return code or app.return_code or 0
+    finally:
+        remove_demo_copies()  # `demo` and the start screen's example are temporary
+
+
+def _build(args: argparse.Namespace) -> WkApp:
     command = args.command
     if command == "compare":
         from .compare import compare_app
@@ -40,20 +53,17 @@ def launch(args: argparse.Namespace) -> int:
             questionnaire=args.questionnaire,
             respondent=args.respondent,
         )
-        app = WkApp(store, store.questionnaire.language)
-    elif command == "open":
+        return WkApp(store, store.questionnaire.language)
+    if command == "open":
         if not Path(args.path).exists():
             raise WkError("file not found (create it with 'wk-tui new PATH')", args.path)
-        app = create_app(args.path, questionnaire=args.questionnaire, read_only=args.read_only)
-    elif command == "demo":
+        return create_app(args.path, questionnaire=args.questionnaire, read_only=args.read_only)
+    if command == "demo":
         path = demo_copy()
         app = create_app(path, language=args.lang)
-        print(f"wk-tui: demo session (a temporary copy): {path}", file=sys.stderr)
-    else:
-        app = create_app(None)
-    try:
-        code = app.run()
-    finally:
-        if app.store is not None:
-            app.store.close()
-    return code or app.return_code or 0
+        print(
+            f"wk-tui: demo session (a temporary copy, removed when the app closes): {path}",
+            file=sys.stderr,
+        )
+        return app
+    return create_app(None)

@@ -64,5 +64,6 @@ def _private_user_dirs(tmp_path_factory, monkeypatch):
     base = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("WK_TUI_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("WK_TUI_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("WK_TUI_STATE_DIR", str(base / "state"))
     monkeypatch.setenv("WK_TUI_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")

@@ -174,9 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wk-tui: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
-        # The reader went away (``| head``): not an error, but stop writing.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _reader_gone()
         return 0
     except OSError as exc:
         # Anything the file system refuses that no command turned into a WkError.
@@ -187,5 +185,22 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _reader_gone() -> None:
+    """The reader went away (``| head``): not an error, but stop writing.
+
+    Whatever is still buffered goes to /dev/null, so the interpreter's final flush cannot
+    print "Exception ignored ... BrokenPipeError".
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def run() -> None:
-    sys.exit(main())
+    code = main()
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _reader_gone()
+    sys.exit(code)

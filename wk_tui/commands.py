@@ -6,11 +6,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
+from .console import make_console, rich_output
+from .errors import ValidationError
 from .files import load_session
 from .i18n import CLI, number, tr
 from .questionnaire import load_questionnaire
 from .scoring import Result, result_json, score
+from .session import Session
 from .tomlpos import read_toml
 
 
@@ -20,20 +24,30 @@ def _is_questionnaire(path: Path) -> bool:
 
 
 def validate(args: argparse.Namespace) -> int:
-    if _is_questionnaire(args.path):
-        q = load_questionnaire(args.path)
-        print(
-            tr(
-                CLI,
-                q.language,
-                "valid_questionnaire",
-                path=args.path,
-                fields=len(q.fields),
-                criteria=len(q.criteria),
+    """Print every problem, one ``file:line:col: key: message`` line each (exit 3).
+
+    Unknown criterion or field ids are warnings, as in the app: printed, kept, exit 0.
+    """
+    try:
+        if _is_questionnaire(args.path):
+            q = load_questionnaire(args.path)
+            print(
+                tr(
+                    CLI,
+                    q.language,
+                    "valid_questionnaire",
+                    path=args.path,
+                    fields=len(q.fields),
+                    criteria=len(q.criteria),
+                )
             )
-        )
-        return 0
-    session, q = load_session(args.path, args.questionnaire, strict=True)
+            return 0
+        session, q = load_session(args.path, args.questionnaire, strict=False)
+    except ValidationError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return exc.exit_code
+    print_warnings(session)
     values = session.values(q)
     print(
         tr(
@@ -48,20 +62,29 @@ def validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def summary(args: argparse.Namespace) -> int:
-    session, q = load_session(args.path, args.questionnaire, strict=False)
-    for warning in session.warnings:
+def print_warnings(session: Session) -> None:
+    """The kept warnings (unknown ids) on stderr: ``file:line:col: warning: key: message``."""
+    label = tr(CLI, session.language, "warning")
+    for item in session.warning_items:
+        loc = item.location()
         print(
-            f"wk-tui: {tr(CLI, session.language, 'warning')}: {args.path}: {warning}",
+            f"{loc}: {label}: {item.message}" if loc else f"{label}: {item.message}",
             file=sys.stderr,
         )
+
+
+def summary(args: argparse.Namespace) -> int:
+    session, q = load_session(args.path, args.questionnaire, strict=False)
+    print_warnings(session)
     result = score(q, session.values(q))
     if args.json:
         json.dump(result_json(result), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    elif sys.stdout.isatty() and not _dumb():
+        return 0
+    console = make_console()
+    if rich_output(console):
         _rich_summary(
-            result, session.municipality.name or str(args.path), q.title, session.language
+            console, result, session.municipality.name or str(args.path), q.title, session.language
         )
     else:
         sys.stdout.write(
@@ -70,12 +93,6 @@ def summary(args: argparse.Namespace) -> int:
             )
         )
     return 0
-
-
-def _dumb() -> bool:
-    import os
-
-    return os.environ.get("TERM") == "dumb"
 
 
 def _score(value: float | None, lang: str) -> str:
@@ -104,13 +121,11 @@ def plain_summary(result: Result, name: str, title: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _rich_summary(result: Result, name: str, title: str, lang: str) -> None:
-    from rich.console import Console
+def _rich_summary(console: Any, result: Result, name: str, title: str, lang: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
     t = lambda key, **kw: tr(CLI, lang, key, **kw)  # noqa: E731
-    console = Console()
     table = Table(title=Text(f"{name} — {title}"), title_justify="left", expand=False)
     table.add_column("", style="dim")
     table.add_column(t("field"))
@@ -130,7 +145,7 @@ def _rich_summary(result: Result, name: str, title: str, lang: str) -> None:
         "",
         Text(t("overall"), style="bold"),
         Text(_score(result.score, lang), style="bold"),
-        Text((result.band.label if result.band else "") + prov, style="bold"),
+        Text((result.band.label if result.band else "") + prov, style="bold cyan"),
     )
     console.print(table)
     c = result.counts

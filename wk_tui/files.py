@@ -67,8 +67,10 @@ def load_session(
 ) -> tuple[Session, Questionnaire]:
     """Load and validate a session.
 
-    With ``strict`` unknown criterion or field ids are errors; otherwise they become
-    ``session.warnings`` and the ratings stay in the session (and so in the file).
+    With ``strict`` unknown criterion or field ids are errors; otherwise (what the app,
+    ``validate``, ``summary`` and ``export`` do) they become ``session.warnings`` (messages),
+    ``session.unknown_ids`` (the ids) and ``session.warning_items`` (located), and the
+    ratings stay in the session (and so in the file).
     """
     path = Path(path)
     doc, text = read_toml(path)
@@ -92,9 +94,14 @@ def session_from_doc(
         q = questionnaire
     else:
         q = resolve_questionnaire(session, questionnaire)
-    session.warnings = check_against(session, q, p if strict else None)
-    if p:
-        raise ValidationError(p.items)
+    if strict:
+        session.warnings = check_against(session, q, p)
+        if p:
+            raise ValidationError(p.items)
+    else:
+        found = Problems(path, text)
+        session.warnings = check_against(session, q, found)
+        session.warning_items = found.items
     return session, q
 
 

@@ -25,10 +25,24 @@ def example_path(name: str = "dessau-rosslau-2020") -> Path:
     return data_dir() / "examples" / f"{name}.toml"
 
 
+#: Temporary folders made by :func:`demo_copy` in this process.
+_DEMO_FOLDERS: list[Path] = []
+
+
 def demo_copy() -> Path:
-    """A fresh temporary copy of the bundled example (the original is never modified)."""
+    """A fresh temporary copy of the bundled example (the original is never modified).
+
+    Its folder is removed by :func:`remove_demo_copies` when the app closes.
+    """
     folder = Path(tempfile.mkdtemp(prefix="wk-tui-demo-"))
+    _DEMO_FOLDERS.append(folder)
     target = folder / "dessau-rosslau-2020.toml"
     shutil.copyfile(example_path(), target)
     target.chmod(0o600)
     return target
+
+
+def remove_demo_copies() -> None:
+    """Delete the temporary folders of this process's demo copies (after the app closed)."""
+    while _DEMO_FOLDERS:
+        shutil.rmtree(_DEMO_FOLDERS.pop(), ignore_errors=True)

@@ -128,7 +128,11 @@ class Session(Record):
     extra: dict = Factory(dict)
     #: ratings/workshop fields naming criteria the questionnaire does not know (kept).
     warnings: list[str] = Factory(list)
-    _transient = ("warnings",)
+    #: the unknown criterion and field ids themselves, for a UI to show (data, not text).
+    unknown_ids: list[str] = Factory(list)
+    #: the same warnings located in the file (``WkError``: ``file:line:col: key: message``).
+    warning_items: list = Factory(list)
+    _transient = ("warnings", "unknown_ids", "warning_items")
 
     def values(self, q: Questionnaire | None = None) -> dict[str, str]:
         """criterion id → value, for scoring (restricted to ``q``'s criteria if given)."""
@@ -401,24 +405,32 @@ def parse_session(doc: dict, p: Problems) -> Session:
 
 
 def check_against(s: Session, q: Questionnaire, p: Problems | None) -> list[str]:
-    """Criterion/field ids the questionnaire does not know: problems if ``p`` else warnings."""
+    """Criterion/field ids the questionnaire does not know, as messages (also added to ``p``).
+
+    They are kept in the session either way; ``s.unknown_ids`` gets the ids themselves.
+    """
     messages = []
+    unknown: list[str] = []
     for cid in s.ratings:
         if not q.has_criterion(cid):
+            unknown.append(cid)
             messages.append(
                 (("ratings", cid), f"unknown criterion id {cid!r} (not in questionnaire {q.id!r})")
             )
     field_ids = {f.id for f in q.fields}
     for i, fid in enumerate(s.workshop.fields):
         if fid not in field_ids:
+            unknown.append(fid)
             messages.append((("workshop", "fields", i), f"unknown field id {fid!r}"))
     for fid in s.workshop.results:
         if fid not in field_ids:
+            unknown.append(fid)
             messages.append((("workshop", "results", fid), f"unknown field id {fid!r}"))
     if s.questionnaire and s.questionnaire != q.id:
         messages.append(
             (("questionnaire",), f"session is for questionnaire {s.questionnaire!r}, not {q.id!r}")
         )
+    s.unknown_ids = list(dict.fromkeys(unknown))
     if p is not None:
         for where, msg in messages:
             p.add(where, msg)

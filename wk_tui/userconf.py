@@ -33,6 +33,21 @@ def data_dir() -> Path:
     return Path(user_data_dir(APP))
 
 
+def state_dir() -> Path:
+    """Where the recent-sessions list lives: the XDG *state* directory.
+
+    ``WK_TUI_STATE_DIR`` overrides it; without that, an existing ``WK_TUI_DATA_DIR``
+    override is honoured too (it held the list before), so set-ups that isolate wk-tui
+    by one variable stay isolated.
+    """
+    override = os.environ.get("WK_TUI_STATE_DIR") or os.environ.get("WK_TUI_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir(APP))
+
+
 def load_config() -> dict:
     path = config_dir() / "config.toml"
     try:
@@ -55,8 +70,10 @@ def save_config(**changes: object) -> None:
 def recent_sessions() -> list[dict]:
     """Most recent first: ``{"path": str, "name": str, "opened": iso-time}``."""
     try:
-        items = json.loads((data_dir() / "recent.json").read_text("utf-8"))
+        items = json.loads(_recent_file().read_text("utf-8"))
     except (OSError, ValueError):
+        return []
+    if not isinstance(items, list):
         return []
     return [i for i in items if isinstance(i, dict) and isinstance(i.get("path"), str)]
 
@@ -65,7 +82,7 @@ def remember(path: Path, name: str, opened: str) -> None:
     path_s = str(Path(path).resolve())
     items = [i for i in recent_sessions() if i["path"] != path_s]
     items.insert(0, {"path": path_s, "name": name, "opened": opened})
-    target = data_dir() / "recent.json"
+    target = state_dir() / "recent.json"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(
@@ -75,3 +92,13 @@ def remember(path: Path, name: str, opened: str) -> None:
         )
     except OSError:
         return  # the recent list is a convenience
+
+
+def _recent_file() -> Path:
+    """The recent list; one written by an older version in the data directory still counts."""
+    path = state_dir() / "recent.json"
+    if not path.exists() and not os.environ.get("WK_TUI_STATE_DIR"):
+        old = data_dir() / "recent.json"
+        if old.exists():
+            return old
+    return path

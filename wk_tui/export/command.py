@@ -13,9 +13,9 @@ import os
 import sys
 from pathlib import Path
 
+from ..commands import print_warnings
 from ..errors import WkError
 from ..files import load_session
-from ..i18n import CLI, tr
 from . import OFFICE_FORMATS, encode, render, render_bytes
 from .plan import UsageError, output_format, plan_export, write_export
 
@@ -23,11 +23,7 @@ from .plan import UsageError, output_format, plan_export, write_export
 def run(args: argparse.Namespace) -> int:
     output_format(args.format, args.output)  # a usage error comes before reading the file
     session, q = load_session(args.path, args.questionnaire, strict=False)
-    for warning in session.warnings:
-        print(
-            f"wk-tui: {tr(CLI, session.language, 'warning')}: {args.path}: {warning}",
-            file=sys.stderr,
-        )
+    print_warnings(session)
     plan = plan_export(Path(args.path), session, args.output, args.format)
     if plan.exists and not args.force:
         raise WkError("file exists; use --force to overwrite it", plan.target)
@@ -67,10 +63,11 @@ def _is_terminal(stream: object) -> bool:
 
 def show(markdown: str) -> None:
     """Render the report with Rich; page it when it is longer than the terminal."""
-    from rich.console import Console
     from rich.markdown import Markdown
 
-    console = Console()  # no ANSI unless stdout is a terminal; honours NO_COLOR, TERM=dumb
+    from ..console import make_console
+
+    console = make_console()  # Rich decides: FORCE_COLOR, NO_COLOR, TERM=dumb, a pipe
     doc = Markdown(markdown)
     interactive = (
         console.is_terminal

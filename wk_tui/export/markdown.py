@@ -16,6 +16,7 @@ from ..questionnaire import Field, Questionnaire
 from ..scoring import Result, score
 from ..session import Municipality, Session
 from .mdescape import block, cell, inline
+from .mdescape import lines as hard_lines
 from .strings import REPORT
 
 
@@ -266,7 +267,7 @@ class Report:
         for f in self.q.fields:
             lines = [
                 f"- **{inline(c.title)}** ({self.step_label(self.s.value(c.id))}): "
-                f"{inline(self.s.note(c.id))}"
+                f"{hard_lines(self.s.note(c.id))}"
                 for c in f.criteria
                 if self.s.note(c.id).strip()
             ]

@@ -5,7 +5,8 @@ municipality data, notes, workshop items and also questionnaire texts (a questio
 can be a user file). The rules:
 
 - Control characters are dropped (no ANSI escapes reach a terminal); newlines, tabs and
-  other whitespace runs become one space, so text cannot start a new block.
+  other whitespace runs become one space, so text cannot start a new block. Only
+  :func:`lines` keeps line breaks, as hard breaks inside the block it is placed in.
 - ``\\ ` * [ ] # ~`` are backslash-escaped everywhere; ``_`` unless it sits between two
   letters or digits (where CommonMark never reads it as emphasis).
 - In table cells ``|`` becomes ``\\|`` as well (GFM splits cells before anything else).
@@ -66,3 +67,18 @@ def block(text: object) -> str:
     """Literal multi-paragraph text: blank lines separate paragraphs, the rest is inline."""
     paragraphs = (inline(p) for p in _PARAGRAPHS.split(str(text).strip()))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def lines(text: object, indent: str = "  ") -> str:
+    """Literal text whose line breaks stay line breaks (CommonMark hard breaks).
+
+    Each line is :func:`inline` (so it cannot start a block of its own); lines are joined
+    with a backslash hard break and ``indent``, which keeps them inside a list item. Runs
+    of blank lines become one empty line.
+    """
+    parts: list[str] = []
+    for raw in str(text).strip().splitlines():
+        line = inline(raw)
+        if line or (parts and parts[-1]):
+            parts.append(line)
+    return ("\\\n" + indent).join(parts)
