@@ -90,7 +90,7 @@ def test_docx_user_text_stays_literal(tmp_path, example):
     document = docx.Document(io.BytesIO(render_bytes(session, q, "docx")))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Abschlussbericht A&B <b>x</b>[31m" in text
-    assert "**fett** [link](http://x) =1+1 | zelle |" in text
+    assert "**fett** [link](http://x) =1+1\n| zelle |" in text  # the note's line break kept
     assert document.sections[0].header.paragraphs[0].text.startswith("A&B <b>x</b>[31m")
 
 

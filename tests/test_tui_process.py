@@ -124,7 +124,7 @@ def test_open_missing_file_is_a_clear_error(tmp_path):
 
 
 def test_new_creates_a_private_session_and_demo_never_touches_the_example(tmp_path):
-    env = {"WK_TUI_CONFIG_DIR": str(tmp_path / "c"), "WK_TUI_DATA_DIR": str(tmp_path / "d")}
+    env = {"WK_TUI_CONFIG_DIR": str(tmp_path / "c"), "WK_TUI_STATE_DIR": str(tmp_path / "d")}
     target = tmp_path / "neu.toml"
     proc, master = spawn("new", str(target), "--municipality", "Neustadt", "--lang", "en", env=env)
     try:
