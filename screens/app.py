@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -48,8 +48,10 @@ class WkApp(SectionsMixin, App):
         config: dict | None = None,
         warnings: Iterable[str] = (),
         locked: tuple | None = None,
+        first: Callable[[], Screen] | None = None,
     ) -> None:
         super().__init__()
+        self.first = first  # the screen before any session (default: the start screen)
         self.config = load_config() if config is None else config
         self.store = store
         self.locked = locked  # (path, questionnaire, LockedError) to offer read-only
@@ -123,6 +125,8 @@ class WkApp(SectionsMixin, App):
         if self.locked is not None:
             path, questionnaire, exc = self.locked
             self.show_locked(path, exc, questionnaire, quit_on_cancel=True)
+        elif self.store is None and self.first is not None:
+            self.push_screen(self.first())
         elif self.store is None:
             from .start import StartScreen
 

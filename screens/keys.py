@@ -85,6 +85,15 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
         ("ctrl+s", "keep", "k_save_note", True, None),
         ("escape", "cancel", "k_cancel", True, "Esc"),
     ],
+    "room": [
+        ("left,pageup,k", "step(-1)", "k_room_prev", True, "←"),
+        ("right,pagedown,space,j", "step(1)", "k_room_next", True, "→"),
+        ("v", "reveal", "k_room_reveal", True, None),
+        ("V", "reveal_all", "k_room_reveal_all", True, None),
+        ("d", "sort", "k_room_sort", True, None),
+        ("m", "merge", "k_room_merge", True, None),
+        ("q,escape", "quit", "k_quit", True, "q"),
+    ],
     "compare": [
         ("q,escape", "quit", "k_quit", True, "q"),
     ],

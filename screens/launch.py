@@ -45,6 +45,10 @@ def _build(args: argparse.Namespace) -> WkApp:
         from .compare import compare_app
 
         return compare_app(args.old, args.new, args.questionnaire).run() or 0
+    if command in ("room", "join"):
+        from .room_launch import launch_room
+
+        return launch_room(args)
     if command == "new":
         store = SessionStore.create_new(
             args.path,

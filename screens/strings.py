@@ -259,8 +259,11 @@ UI: dict[str, dict[str, str]] = {
     },
 }
 
-# The profile, timeline and workshop screens keep their strings in their own table.
+# The profile, timeline and workshop screens keep their strings in their own table, and so
+# does the live room; they join the one UI table here.
+from .strings_room import ROOM_UI  # noqa: E402
 from .strings_workshop import WORKSHOP_UI  # noqa: E402
 
-for _lang, _table in WORKSHOP_UI.items():
-    UI[_lang].update(_table)
+for _extra in (WORKSHOP_UI, ROOM_UI):
+    for _lang, _table in _extra.items():
+        UI[_lang].update(_table)

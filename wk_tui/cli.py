@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import WkError
+from .room_cli import add_room_commands
 
 COMMANDS = (
     "new",
@@ -26,6 +27,8 @@ COMMANDS = (
     "merge",
     "compare",
     "aggregate",
+    "room",
+    "join",
 )
 
 
@@ -106,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q_option(p)
     add_team_commands(sub, q_option)
+    add_room_commands(sub)
     return parser
 
 
@@ -162,6 +166,14 @@ def main(argv: list[str] | None = None) -> int:
             from .aggregate import run_aggregate
 
             return run_aggregate(args)
+        if args.command == "room":
+            from .room_cli import run_room
+
+            return run_room(args)
+        if args.command == "join":
+            from .room_cli import run_join
+
+            return run_join(args)
         if args.command == "compare" and (args.format or not sys.stdout.isatty()):
             from .compare import run_compare
 

@@ -24,6 +24,9 @@ from .tomlpos import Problems
 
 #: Id of the consensus rule (README: median of the points, lower middle on even counts).
 CONSENSUS_RULE = "median-lower"
+#: ``consensus`` of a live room's result: the ratings are the administration's own, and the
+#: respondents are the room's anonymous participants (see wk_tui.room.write_result).
+ROOM_CONSENSUS = "room"
 
 
 class Member(Record):

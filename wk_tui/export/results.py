@@ -7,8 +7,11 @@ each field's score and verdict, the open criteria and the suggestions for weak o
 
 from __future__ import annotations
 
+from ..teamdata import ROOM_CONSENSUS
 from .markdown import Report, table
 from .mdescape import cell, inline
+from .roomtable import add_room
+from .teamtable import add_team
 
 WEAK_VALUES = ("eher_nein", "nein")
 
@@ -40,9 +43,9 @@ def add_results(r: Report) -> None:
     _fields(r)
     _legend(r)
     _weak(r)
-    if r.s.team is not None:
-        from .teamtable import add_team
-
+    if r.s.team is not None and r.s.team.consensus == ROOM_CONSENSUS:
+        add_room(r)
+    elif r.s.team is not None:
         add_team(r)
 
 
