@@ -90,7 +90,7 @@ def lags(saves: list[tuple[str, float, dict]], seen: list[tuple[float, dict]]) -
     for name, t, answers in saves:
         by_file.setdefault(name, []).append((t, answers))
     for name, history in by_file.items():
-        for i, (t, answers) in enumerate(history):
+        for i, (t, _answers) in enumerate(history):
             later = {json.dumps(a, sort_keys=True) for _, a in history[i:]}
             for when, state in seen:
                 shown = state.get(name)
