@@ -237,3 +237,68 @@ def test_license_matches_the_metadata():
     assert meta["license"] == "MIT"
     text = (ROOT / "LICENSE").read_text("utf-8")
     assert text.startswith("MIT License\n") and "WITHOUT WARRANTY OF ANY KIND" in text
+
+
+def _csv_rows(raw: bytes, delimiter: str) -> list[list[str]]:
+    import csv
+    import io
+
+    assert raw.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline=""), delimiter=delimiter))
+
+
+HOSTILE_CELLS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "ok = fine"]
+
+
+def test_csv_stays_rfc4180_and_csv_excel_is_for_german_spreadsheets(tmp_path):
+    path = tmp_path / "s.toml"
+    text = EXAMPLE.read_text("utf-8")
+    session, q = load_session(EXAMPLE)
+    for cid, note in zip(list(session.ratings)[:7], HOSTILE_CELLS, strict=True):
+        session.ratings[cid].note = note
+    from wk_tui.files import save_session
+
+    save_session(session, path)
+    assert text  # the example itself stays as it is
+    plain = subprocess.run(
+        [sys.executable, "-m", "wk_tui", "export", str(path), "--format", "csv"],
+        capture_output=True,
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
+    rows = _csv_rows(plain.stdout, ",")
+    assert rows[0][:3] == ["field_id", "field_title", "criterion_id"] and len(rows) == 35
+    assert [r[7] for r in rows[1:8]] == HOSTILE_CELLS  # the data as it is
+
+    target = tmp_path / "excel.csv"
+    out = run_cli("export", str(path), "--csv-excel", "-o", str(target))
+    assert out.returncode == 0, out.stderr
+    raw = target.read_bytes()
+    assert (
+        raw.splitlines()[0]
+        == b"\xef\xbb\xbffield_id;field_title;criterion_id;criterion_title;value;symbol;points;note"
+    )
+    rows = _csv_rows(raw, ";")
+    assert len(rows) == 35 and all(len(r) == 8 for r in rows)
+    assert [r[7] for r in rows[1:8]] == ["'" + c for c in HOSTILE_CELLS[:6]] + ["ok = fine"]
+    assert rows[1][4:7] == ["eher_ja", "(✓)", "2"]
+    # Into a directory: the default name still ends in .csv.
+    out = run_cli("export", str(path), "--csv-excel", "-o", str(tmp_path))
+    assert out.returncode == 0 and out.stdout.strip().endswith(".csv")
+    bad = run_cli("export", str(path), "--csv-excel", "--format", "md")
+    assert bad.returncode == 2 and "--csv-excel" in bad.stderr
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=40))
+def test_csv_excel_cells_round_trip_or_get_one_quote(note):
+    import csv
+    import io
+
+    from wk_tui.export.tabular import FORMULA_STARTS, neutralise
+
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerow([neutralise(note), "x"])
+    [row] = list(csv.reader(io.StringIO(out.getvalue(), newline=""), delimiter=";"))
+    assert row == [("'" + note) if note.startswith(FORMULA_STARTS) else note, "x"]

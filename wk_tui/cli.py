@@ -101,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="default: from the output file's extension, else md",
     )
+    p.add_argument(
+        "--csv-excel",
+        action="store_true",
+        help="CSV for spreadsheet programs: semicolons, byte order mark, formula-safe cells",
+    )
     p.add_argument("--no-notes", action="store_true", help="leave out the notes appendix")
     p.add_argument("--show", action="store_true", help="render the Markdown in the terminal")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")

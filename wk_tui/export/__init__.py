@@ -36,10 +36,17 @@ EXTENSIONS = {
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
-def render(session: Session, questionnaire: Questionnaire, fmt: str, notes: bool = True) -> str:
+def render(
+    session: Session,
+    questionnaire: Questionnaire,
+    fmt: str,
+    notes: bool = True,
+    csv_excel: bool = False,
+) -> str:
     """The export of ``session`` in ``fmt`` (one of :data:`FORMATS`) as text.
 
     CSV text has CRLF line ends but no byte order mark; :func:`encode` adds it.
+    ``csv_excel``: semicolons and formula-safe cells for spreadsheet programs.
     """
     if fmt == "md":
         from .markdown import render_markdown
@@ -57,12 +64,16 @@ def render(session: Session, questionnaire: Questionnaire, fmt: str, notes: bool
     if fmt == "csv":
         from .tabular import render_csv
 
-        return render_csv(session, questionnaire)
+        return render_csv(session, questionnaire, excel=csv_excel)
     raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
 def render_bytes(
-    session: Session, questionnaire: Questionnaire, fmt: str, notes: bool = True
+    session: Session,
+    questionnaire: Questionnaire,
+    fmt: str,
+    notes: bool = True,
+    csv_excel: bool = False,
 ) -> bytes:
     """The export of ``session`` in any of :data:`ALL_FORMATS` as the bytes of the file."""
     if fmt == "docx":
@@ -73,7 +84,7 @@ def render_bytes(
         from .xlsx import render_xlsx
 
         return render_xlsx(session, questionnaire)
-    return encode(render(session, questionnaire, fmt, notes), fmt)
+    return encode(render(session, questionnaire, fmt, notes, csv_excel), fmt)
 
 
 def encode(text: str, fmt: str) -> bytes:

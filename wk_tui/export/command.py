@@ -21,6 +21,10 @@ from .plan import UsageError, output_format, plan_export, write_export
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.csv_excel:
+        if args.format not in (None, "csv"):
+            raise UsageError("--csv-excel writes CSV; leave out --format or use --format csv")
+        args.format = "csv"
     output_format(args.format, args.output)  # a usage error comes before reading the file
     session, q = load_session(args.path, args.questionnaire, strict=False)
     print_warnings(session)
@@ -37,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
             )
         text, data = "", render_bytes(session, q, fmt, notes)
     else:
-        text = render(session, q, fmt, notes)
+        text = render(session, q, fmt, notes, csv_excel=args.csv_excel)
         data = encode(text, fmt)
     if plan.target is not None:
         write_export(plan, data, Path(args.path), overwrite=args.force, private=args.private)

@@ -49,13 +49,32 @@ def render_json(session: Session, q: Questionnaire) -> str:
     return json.dumps(export_dict(session, q), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_csv(session: Session, q: Questionnaire) -> str:
-    """RFC 4180 text (CRLF line ends, header row); unrated criteria have empty values."""
+#: Cell starts a spreadsheet reads as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: object) -> object:
+    """A text cell that a spreadsheet would run as a formula gets a leading ``'``."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def render_csv(session: Session, q: Questionnaire, excel: bool = False) -> str:
+    """RFC 4180 text (CRLF line ends, header row); unrated criteria have empty values.
+
+    ``excel``: for spreadsheet programs set to German: ``;`` as separator, and cells that
+    start with ``= + - @``, tab or CR are neutralised (OWASP). Otherwise the cells are the
+    data as they are, separated by commas.
+    """
     import csv
     import io
 
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
+    if excel:
+        plain = writer
+        writer = _Neutralising(plain)
     writer.writerow(CSV_COLUMNS)
     values = session.values(q)
     for f in q.fields:
@@ -76,3 +95,13 @@ def render_csv(session: Session, q: Questionnaire) -> str:
                 ]
             )
     return out.getvalue()
+
+
+class _Neutralising:
+    """A csv writer whose cells go through :func:`neutralise` first."""
+
+    def __init__(self, writer: object) -> None:
+        self.writer = writer
+
+    def writerow(self, row: list) -> None:
+        self.writer.writerow([neutralise(cell) for cell in row])
