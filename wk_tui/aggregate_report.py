@@ -152,8 +152,8 @@ def _r(x: float | None) -> float | None:
 
 
 def render_md(doc: dict, q: Questionnaire, lang: str) -> str:
-    from .export.markdown import table
     from .export.mdescape import cell
+    from .export.report import table
 
     t = lambda key, **kw: tr(STRINGS, lang, key, **kw)  # noqa: E731
     titles = {"overall": t("overall"), **{f.id: f"{f.id} {f.title}" for f in q.fields}}

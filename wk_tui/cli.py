@@ -161,8 +161,12 @@ def main(argv: list[str] | None = None) -> int:
             return run(args)
         if args.command == "fill":
             from .plain import run as fill
+            from .plain import wants_plain
 
-            return fill(args)
+            if wants_plain(args.plain):
+                return fill(args)
+            # On a capable terminal ``fill`` is ``open``: the TUI, through the seam below.
+            args = argparse.Namespace(**{**vars(args), "command": "open", "read_only": False})
         if args.command == "merge":
             from .team import run_merge
 

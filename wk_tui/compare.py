@@ -226,8 +226,8 @@ def load_pair(
 
 
 def render_md(doc: dict, q: Questionnaire, lang: str, old_name: str, new_name: str) -> str:
-    from .export.markdown import table
     from .export.mdescape import cell, inline
+    from .export.report import table
 
     t = lambda key, **kw: tr(STRINGS, lang, key, **kw)  # noqa: E731
     bands = {b.id: b.label for b in q.bands}

@@ -15,7 +15,7 @@ import re
 from ..i18n import tr
 from ..questionnaire import Questionnaire
 from ..session import Session
-from .markdown import Report
+from .markdown import MarkdownReport
 from .office_strings import OFFICE
 
 #: Characters XML 1.0 cannot hold (python-docx would refuse them).
@@ -31,7 +31,7 @@ def render_docx(session: Session, q: Questionnaire, notes: bool = True) -> bytes
     import docx  # python-docx: only the Word export needs it
     from markdown_it import MarkdownIt
 
-    report = Report(session, q, notes)
+    report = MarkdownReport(session, q, notes)
     markdown = report.render()
     tokens = MarkdownIt("commonmark", {"html": False}).enable("table").parse(markdown)
     doc = docx.Document()
@@ -42,7 +42,7 @@ def render_docx(session: Session, q: Questionnaire, notes: bool = True) -> bytes
     return out.getvalue()
 
 
-def _setup(doc, report: Report) -> None:
+def _setup(doc, report: MarkdownReport) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt

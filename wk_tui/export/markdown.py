@@ -4,71 +4,22 @@ The structure mirrors the Abschlussbericht of the model project: 1. Ausgangslage
 2. Umsetzung, 3. Ergebnisse Selbstcheck-Fragebogen, 4. Ergebnisse Selbstcheck-Workshop,
 5. Ausblick, and an appendix with the notes. Sections without data are left out and the
 remaining ones are numbered consecutively. Every text that does not come from this
-module goes through :mod:`.mdescape`.
+module goes through :mod:`.mdescape`. The shared formatting lives in :mod:`.report`,
+section 3 in :mod:`.results`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
-from ..i18n import number, tr
-from ..questionnaire import Field, Questionnaire
-from ..scoring import Result, score
+from ..questionnaire import Questionnaire
 from ..session import Municipality, Session
 from .mdescape import block, cell, inline
 from .mdescape import lines as hard_lines
-from .strings import REPORT
+from .report import Report, bullets, table
+from .results import add_results
 
 
-class Report:
-    """Collects Markdown blocks; blocks are separated by one blank line."""
-
-    def __init__(self, session: Session, q: Questionnaire, notes: bool = True) -> None:
-        self.s, self.q, self.notes = session, q, notes
-        self.lang = session.language if session.language in REPORT else "de"
-        self.values = session.values(q)
-        self.result: Result = score(q, self.values)
-        self.blocks: list[str] = []
-        self.section_no = 0
-
-    # ----------------------------------------------------------------- helpers
-
-    def t(self, key: str, **kw: object) -> str:
-        return tr(REPORT, self.lang, key, **kw)
-
-    def add(self, *blocks: str) -> None:
-        self.blocks.extend(b for b in blocks if b)
-
-    def section(self, title_key: str) -> None:
-        self.section_no += 1
-        self.add(f"## {self.section_no}. {self.t(title_key)}")
-
-    def date(self, d: dt.date, year: bool = True) -> str:
-        month = self.t("months").split()[d.month - 1]
-        return self.t("date" if year else "date_no_year", day=d.day, month=month, year=d.year)
-
-    def date_range(self, start: dt.date, end: dt.date | None) -> str:
-        if end is None or end == start:
-            return self.date(start)
-        return f"{self.date(start, year=start.year != end.year)} – {self.date(end)}"
-
-    def percent(self, value: float | None) -> str:
-        if value is None:
-            return self.t("no_score")
-        return self.t("percent", value=number(value, self.lang))
-
-    def integer(self, n: int) -> str:
-        text = f"{n:,}"
-        return text.replace(",", ".") if self.lang == "de" else text
-
-    def bound(self, value: float) -> str:
-        return number(value, self.lang, 0 if value == int(value) else 1)
-
-    def field_title(self, f: Field) -> str:
-        return self.t("field_title", number=f.number, title=inline(f.title))
-
-    def step_label(self, value: str | None) -> str:
-        return inline(self.q.step(value).label) if value else self.t("unrated")
+class MarkdownReport(Report):
+    """The whole report: its sections in order, rendered as one Markdown text."""
 
     # ----------------------------------------------------------------- report
 
@@ -130,14 +81,6 @@ class Report:
         if context:
             self.add(f"### {self.t('context')}", self.t("context_intro"), context)
 
-    def item(self, key: str | None, value: str, source: str = "", label: str = "") -> str:
-        """A ``- **Label:** value (Quelle: …)`` line; ``value`` is already Markdown."""
-        head = self.t(key) if key else inline(label)
-        text = f"- **{head}:** {value}".rstrip()
-        if source.strip():
-            text += f" ({self.t('source', source=inline(source))})"
-        return text
-
     def timeline(self) -> None:
         if not self.s.timeline:
             return
@@ -151,8 +94,6 @@ class Report:
             self.add(block(e.text))
 
     def results(self) -> None:
-        from .results import add_results  # it imports this module: import on use
-
         add_results(self)
 
     def workshop(self) -> None:
@@ -191,20 +132,12 @@ class Report:
                 if bullets(items):
                     self.add(f"#### {self.t(key)}", bullets(items))
 
-    def workshop_fields(self) -> list[str]:
-        """Chosen fields in their order, then fields that only have results."""
-        w = self.s.workshop
-        return list(dict.fromkeys([*w.fields, *w.results]))
-
     def has_results(self, fid: str) -> bool:
         fw = self.s.workshop.results.get(fid)
         return bool(
             fw
             and (bullets(fw.works) or bullets(fw.not_yet) or bullets([a.text for a in fw.actions]))
         )
-
-    def known_field(self, fid: str) -> Field | None:
-        return next((f for f in self.q.fields if f.id == fid), None)
 
     def ws_field_label(self, fid: str, key: str) -> str:
         """``key`` is "ws_field_item" or "ws_results"; unknown ids are shown as they are."""
@@ -277,18 +210,5 @@ class Report:
             self.add(f"## {self.t('s_notes')}", *parts)
 
 
-def bullets(items: list[str]) -> str:
-    """A bullet list of literal texts (empty items are skipped)."""
-    return "\n".join(f"- {inline(x)}" for x in items if x.strip())
-
-
-def table(header: list[str], align: str, rows: list[list[str]]) -> str:
-    """A GFM table; cells are Markdown already (escaped with ``cell``)."""
-    marks = {"l": "---", "c": ":---:", "r": "---:"}
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(marks[a] for a in align) + " |"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def render_markdown(session: Session, q: Questionnaire, notes: bool = True) -> str:
-    return Report(session, q, notes).render()
+    return MarkdownReport(session, q, notes).render()

@@ -8,8 +8,8 @@ each field's score and verdict, the open criteria and the suggestions for weak o
 from __future__ import annotations
 
 from ..teamdata import ROOM_CONSENSUS
-from .markdown import Report, table
 from .mdescape import cell, inline
+from .report import Report, table
 from .roomtable import add_room
 from .teamtable import add_team
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from ..i18n import tr
 from ..team import consensus, distribution, spread
-from .markdown import Report, table
 from .mdescape import cell
+from .report import Report, table
 
 STRINGS = {
     "de": {

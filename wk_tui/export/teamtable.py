@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ..i18n import tr
 from ..team import FLAG_SPREAD, disagreements, distribution
-from .markdown import Report, table
 from .mdescape import cell
+from .report import Report, table
 
 STRINGS = {
     "de": {

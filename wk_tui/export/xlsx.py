@@ -17,8 +17,8 @@ import io
 from ..i18n import tr
 from ..questionnaire import Questionnaire
 from ..session import Session
-from .markdown import Report
 from .office_strings import OFFICE
+from .report import Report
 
 #: Leading characters that make a spreadsheet treat typed text as a formula (OWASP).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

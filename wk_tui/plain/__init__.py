@@ -46,14 +46,9 @@ def _exit_on_signal(signum: int, frame: object) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """``wk-tui fill``: plain mode, or the TUI on a capable terminal."""
+    """``wk-tui fill`` in plain mode (on a capable terminal the CLI opens the TUI instead)."""
     if not Path(args.path).exists():
         raise WkError("file not found (create it with 'wk-tui new PATH')", args.path)
-    if not wants_plain(args.plain):
-        from ..screens.launch import launch  # the one seam to the UI
-
-        return launch(argparse.Namespace(**{**vars(args), "command": "open", "read_only": False}))
-
     from ..session_store import SessionStore
     from .fill import fill
     from .io import Prompter
