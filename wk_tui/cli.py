@@ -175,14 +175,12 @@ def main(argv: list[str] | None = None) -> int:
             from .aggregate import run_aggregate
 
             return run_aggregate(args)
-        if args.command == "room":
-            from .room_cli import run_room
+        if args.command in ("room", "join"):
+            from .room_cli import run_join, run_room
 
-            return run_room(args)
-        if args.command == "join":
-            from .room_cli import run_join
-
-            return run_join(args)
+            code = (run_room if args.command == "room" else run_join)(args)
+            if code is not None:
+                return code  # headless (--json, plain mode); else the TUI, below
         if args.command == "compare" and (args.format or not sys.stdout.isatty()):
             from .compare import run_compare
 

@@ -64,12 +64,11 @@ def prepare_room(args: argparse.Namespace) -> None:
         raise WkError("not a room yet: start it with --session ADMIN.toml", folder)
 
 
-def run_room(args: argparse.Namespace) -> int:
+def run_room(args: argparse.Namespace) -> int | None:
+    """``wk-tui room --json``; None when the room view (the TUI) is wanted."""
     prepare_room(args)
     if not args.json:
-        from .screens.launch import launch  # the one seam to the UI
-
-        return launch(args)
+        return None  # the CLI launches the TUI (its one seam to the UI)
     from .files import load_session
     from .room import Scanner, load_room, room_json, tally
 
@@ -82,14 +81,13 @@ def run_room(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_join(args: argparse.Namespace) -> int:
+def run_join(args: argparse.Namespace) -> int | None:
+    """``wk-tui join`` in plain mode; None when the TUI is wanted."""
     from .plain import wants_plain
     from .room import join
 
     if args.ask_code or not wants_plain(args.plain):
-        from .screens.launch import launch  # the one seam to the UI
-
-        return launch(args)
+        return None  # the CLI launches the TUI (its one seam to the UI)
     path = join(args.dir, args.name, code=args.code)
     print(f"wk-tui: your answers are saved in {path}", file=sys.stderr)
     return fill_plain(args.dir, path, args.lang)
