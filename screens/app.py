@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.reactive import var
 from textual.screen import Screen
@@ -133,6 +134,17 @@ class WkApp(SectionsMixin, App):
             self.push_screen(make(StartScreen, self.language))
         else:
             self.open_store(self.store, self.startup_warnings, show=False)
+        self.call_after_refresh(self.check_size)
+
+    async def on_event(self, event: events.Event) -> None:
+        await super().on_event(event)
+        if isinstance(event, events.Resize):  # the app's own handler stops the event
+            self.check_size()
+
+    def check_size(self) -> None:
+        from .toosmall import cover_if_too_small
+
+        cover_if_too_small(self)
 
     def watch_theme(self, theme: str) -> None:
         if theme in self.available_themes and theme != self.config.get("theme", DEFAULT_THEME):

@@ -75,6 +75,14 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
         ("shift+down", "details(3)", "k_details_down", False, "⇧↓"),
         ("shift+up", "details(-3)", "k_details_up", False, "⇧↑"),
     ],
+    # the results report: PageUp/PageDown scroll it ([ and ] still change screens)
+    "report": [
+        ("pagedown", "page(1)", "k_page_down", False, "PgDn"),
+        ("pageup", "page(-1)", "k_page_up", False, "PgUp"),
+    ],
+    "start": [
+        ("ctrl+q", "quit", "k_quit", True, "^q"),
+    ],
     "modal": [
         ("escape", "dismiss_modal", "k_close", True, "Esc"),
     ],
@@ -104,6 +112,11 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
 }
 
 
+#: Keys Textual's App binds with priority (ctrl+q quits): ours are priority bindings too,
+#: or the app's untranslated one would hide them from the key bar.
+PRIORITY = {"ctrl+q"}
+
+
 def bindings(areas: tuple[str, ...], lang: str) -> list[Binding]:
     """The bindings of ``areas``; a key taken by an earlier area is left out of later ones
     (e.g. ``e`` edits an item on the workshop screen instead of opening the export)."""
@@ -115,7 +128,14 @@ def bindings(areas: tuple[str, ...], lang: str) -> list[Binding]:
             free = [k for k in keys.split(",") if k not in taken]
             if free:
                 result.append(
-                    Binding(",".join(free), action, table[desc], show=show, key_display=display)
+                    Binding(
+                        ",".join(free),
+                        action,
+                        table[desc],
+                        show=show,
+                        key_display=display,
+                        priority=bool(PRIORITY & set(free)),
+                    )
                 )
         taken.update(k for keys, *_ in KEYS[area] for k in keys.split(","))
     return result

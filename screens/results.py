@@ -18,6 +18,7 @@ from .widgets.titlebar import TitleBar
 
 class ResultsScreen(WkScreen):
     CSS_PATH = "results.tcss"
+    KEY_AREAS = ("report", "nav")
 
     def __init__(self) -> None:
         super().__init__(RESULTS)
@@ -32,6 +33,13 @@ class ResultsScreen(WkScreen):
         self.show_revision()
         self.follow_revisions()
         self.query_one("#results-scroll").focus()
+
+    def action_page(self, direction: int) -> None:
+        scroll = self.query_one(ReportScroll)
+        if direction > 0:
+            scroll.scroll_page_down(animate=False)
+        else:
+            scroll.scroll_page_up(animate=False)
 
     def show_revision(self) -> None:
         self.query_one("#results", Static).update(self.build())

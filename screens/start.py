@@ -24,7 +24,7 @@ from .widgets.titlebar import TitleBar
 
 class StartScreen(Translated, Screen):
     CSS_PATH = "start.tcss"
-    KEY_AREAS = ("modal",)
+    KEY_AREAS = ("start",)
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.t("start_title"))
@@ -36,8 +36,9 @@ class StartScreen(Translated, Screen):
                 label = Text(item.get("name") or Path(item["path"]).stem, "bold")
                 label.append(f"\n{item['path']}", "dim")
                 options.append(Option(label, id=item["path"]))
-            yield OptionList(*options, id="recent")
-            if not recent:
+            if recent:
+                yield OptionList(*options, id="recent")
+            else:
                 yield Static(Text(self.t("no_recent"), "italic"))
             yield Static(Text(self.t("path_prompt"), "bold"), classes="label")
             yield Input(placeholder="kommune-2026.toml", id="path")
@@ -50,8 +51,18 @@ class StartScreen(Translated, Screen):
             yield Static(id="error")
         yield KeyBar()
 
-    def _error(self, message: str) -> None:
-        self.query_one("#error", Static).update(Text(message, "bold red"))
+    def _error(self, message: str, style: str = "bold red") -> None:
+        self.query_one("#error", Static).update(Text(message, style))
+
+    def _path(self) -> Path | None:
+        """The typed path, or None after saying that it is missing."""
+        field = self.query_one("#path", Input)
+        value = field.value.strip()
+        if not value:
+            self._error(self.t("missing_path"))
+            field.focus()
+            return None
+        return Path(value).expanduser()
 
     def _open(self, path: Path, create: bool = False) -> None:
         try:
@@ -77,23 +88,33 @@ class StartScreen(Translated, Screen):
         self._open(Path(event.option.id))
 
     @on(Button.Pressed, "#new")
+    @on(Input.Submitted, "#municipality")
     def _new(self) -> None:
-        value = self.query_one("#path", Input).value.strip()
-        if value:
-            self._open(Path(value).expanduser(), create=True)
-        else:
-            self.query_one("#path", Input).focus()
+        path = self._path()
+        if path is not None:
+            self._open(path, create=True)
 
     @on(Button.Pressed, "#open")
-    @on(Input.Submitted, "#path")
     def _open_file(self) -> None:
-        value = self.query_one("#path", Input).value.strip()
-        if value:
-            self._open(Path(value).expanduser())
+        path = self._path()
+        if path is not None:
+            self._open(path)
+
+    @on(Input.Submitted, "#path")
+    def _path_entered(self) -> None:
+        """Enter on the path: open it if it exists, else go on to the new session's name."""
+        path = self._path()
+        if path is None:
+            return
+        if path.exists():
+            self._open(path)
+        else:
+            self._error(self.t("new_file_hint", path=path), "bold")
+            self.query_one("#municipality", Input).focus()
 
     @on(Button.Pressed, "#demo")
     def _demo(self) -> None:
         self._open(demo_copy())
 
-    def action_dismiss_modal(self) -> None:
-        self.app.exit()
+    async def action_quit(self) -> None:
+        await self.app.action_quit()

@@ -270,7 +270,7 @@ async def test_key_bar_shows_the_bindings_and_is_clickable(tmp_path):
         assert app.screen.__class__.__name__ == "CommandPalette"
 
 
-async def test_help_closes_with_q_and_the_start_screen_leaves_with_escape(tmp_path):
+async def test_help_closes_with_q_and_the_start_screen_stays_on_escape(tmp_path):
     from wk_tui.screens.app import create_app
 
     app = app_for(empty_session(tmp_path))
@@ -285,5 +285,8 @@ async def test_help_closes_with_q_and_the_start_screen_leaves_with_escape(tmp_pa
     async with start.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("escape")
+        await pilot.pause()
+        assert start.is_running and start.screen.__class__.__name__ == "StartScreen"
+        await pilot.press("ctrl+q")
         await pilot.pause()
     assert not start.is_running

@@ -77,3 +77,81 @@ async def test_no_color_is_respected(tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = create_app(example_session(tmp_path), config={})
     assert app.no_color
+
+
+def many_recent(tmp_path, n: int = 8) -> list:
+    paths = []
+    for i in range(n):
+        path = tmp_path / f"kommune-{i}.toml"
+        path.write_text("")
+        remember(path, f"Kommune {i}", "2026-01-01T00:00:00+00:00")
+        paths.append(path)
+    return paths
+
+
+async def test_buttons_stay_visible_with_many_recent_sessions_at_80x24(tmp_path):
+    paths = many_recent(tmp_path)
+    app = create_app(None, config={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        for label in ("Neue Sitzung", "Datei öffnen", "Beispiel öffnen", "Name der Kommune"):
+            assert label in text
+        assert "^q Beenden" in text.splitlines()[-1]
+        assert "Kommune 7" in text and "Kommune 0" not in text
+        recent = app.screen.query_one("#recent")
+        assert recent.region.height < 2 * len(paths)  # bounded: it scrolls
+        for button in app.screen.query("Button"):
+            assert button.region.bottom <= 23  # above the key bar, inside the screen
+        await pilot.press(*["down"] * (len(paths) - 1))
+        await pilot.pause()
+        assert "Kommune 0" in screen_text(app)  # the oldest entry scrolled into view
+        assert "Neue Sitzung" in screen_text(app)
+
+
+async def test_enter_in_the_last_input_creates_the_session(tmp_path):
+    app = create_app(None, config={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        target = tmp_path / "neu.toml"
+        app.screen.query_one("#path").focus()
+        await pilot.press(*str(target), "enter")  # no such file: on to the name
+        await pilot.pause()
+        assert app.store is None
+        assert app.focused is app.screen.query_one("#municipality")
+        assert "Name der Kommune eingeben" in screen_text(app)
+        await pilot.press(*"Musterstadt", "enter")
+        await pilot.pause()
+        assert app.store is not None and app.store.path == target
+        assert app.screen.name == "field:hf1"
+    doc = tomllib.loads(target.read_text("utf-8"))
+    assert doc["municipality"]["name"] == "Musterstadt"
+
+
+async def test_an_empty_path_says_what_is_missing(tmp_path):
+    app = create_app(None, config={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for button in ("#new", "#open"):
+            app.screen.query_one("#error").update("")
+            await pilot.click(button)
+            await pilot.pause()
+            assert "Bitte den Pfad der Sitzungsdatei eingeben" in screen_text(app)
+            assert app.focused is app.screen.query_one("#path") and app.store is None
+        app.screen.query_one("#municipality").focus()
+        await pilot.press(*"Musterstadt", "enter")
+        await pilot.pause()
+        assert app.store is None and "Bitte den Pfad" in screen_text(app)
+        assert list(tmp_path.iterdir()) == []
+
+
+async def test_escape_never_quits_from_the_start_screen(tmp_path):
+    many_recent(tmp_path, 3)
+    app = create_app(None, config={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for target in ("#recent", "#path", "#municipality"):
+            app.screen.query_one(target).focus()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.is_running and app.screen.__class__.__name__ == "StartScreen"
