@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.reactive import var
+from textual.reactive import Reactive, var
 from textual.screen import Screen
 
 from wk_tui.errors import LockedError, WkError
@@ -22,7 +22,7 @@ from wk_tui.userconf import load_config, remember, save_config
 from .base import DISAGREEMENTS, OVERVIEW, RESULTS, ScreenKey, WkScreen, make, tr
 from .field import FieldScreen
 from .sections import SECTION_KEYS, SectionsMixin
-from .themes import DEFAULT_THEME, THEMES
+from .themes import DEFAULT_THEME, LIGHT_ANSI, PRESENT, THEMES
 
 AUTOSAVE_SECONDS = 0.4
 
@@ -34,6 +34,7 @@ class WkApp(SectionsMixin, App):
     # from get_default_screen(), a mode's base screen gets its CSS_PATH loaded.
     DEFAULT_MODE = "main"
     TITLE = "wk-tui"
+    ansi_theme_light = Reactive(LIGHT_ANSI, init=False)
 
     # ``var``: these drive watchers, they never repaint the whole screen themselves.
     revision = var(0)
@@ -112,7 +113,7 @@ class WkApp(SectionsMixin, App):
 
     def on_mount(self) -> None:
         self.ui_thread = threading.get_ident()
-        for theme in THEMES:
+        for theme in (*THEMES, PRESENT):
             self.register_theme(theme)
         wanted = self.config.get("theme", DEFAULT_THEME)
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
@@ -147,7 +148,10 @@ class WkApp(SectionsMixin, App):
         cover_if_too_small(self)
 
     def watch_theme(self, theme: str) -> None:
-        if theme in self.available_themes and theme != self.config.get("theme", DEFAULT_THEME):
+        if theme in self.available_themes and theme not in (
+            self.config.get("theme", DEFAULT_THEME),
+            PRESENT.name,  # worn while presenting, never remembered
+        ):
             self.config["theme"] = theme
             save_config(theme=theme)
 
@@ -394,6 +398,11 @@ class WkApp(SectionsMixin, App):
 
         self.push_screen(make(ExportScreen, self.language))
 
+    def show_presentation(self) -> None:
+        from .present import present_in
+
+        present_in(self)
+
     def _main_screens(self) -> list[ScreenKey]:
         """The main screens in reading order: overview, the fields, results."""
         return [OVERVIEW, *(ScreenKey.field(f.id) for f in self.q.fields), RESULTS]
@@ -447,6 +456,7 @@ class WkApp(SectionsMixin, App):
         yield SystemCommand(t("cmd_dis"), t("cmd_dis_help"), self.show_disagreements)
         yield SystemCommand(t("cmd_resp"), t("cmd_resp_help"), self.edit_respondent)
         yield from self.section_commands()
+        yield SystemCommand(t("cmd_present"), t("cmd_present_help"), self.show_presentation)
         for theme in THEMES:
             yield SystemCommand(
                 t("cmd_theme", name=theme.name),

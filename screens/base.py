@@ -96,6 +96,9 @@ class WkScreen(Translated, Screen):
     def action_disagreements(self) -> None:
         self.app.show_disagreements()
 
+    def action_present(self) -> None:
+        self.app.show_presentation()
+
     def action_help(self) -> None:
         self.app.show_help()
 

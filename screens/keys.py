@@ -21,6 +21,7 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
         ("r", "results", "k_results", True, None),
         ("e", "export", "k_export", False, None),
         ("d", "disagreements", "k_disagreements", False, None),
+        ("p", "present", "k_present", False, None),
         ("ctrl+z", "undo", "k_undo", False, None),
         ("question_mark,f1", "help", "k_help", True, "?"),
         ("q", "quit", "k_quit", True, None),
@@ -82,6 +83,15 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
     ],
     "start": [
         ("ctrl+q", "quit", "k_quit", True, "^q"),
+    ],
+    "present": [
+        ("right,pagedown,space", "next_page", "k_next_page", False, "→"),
+        ("left,pageup,shift+space,backspace", "prev_page", "k_prev_page", False, "←"),
+        ("home", "first_page", "k_first_page", False, None),
+        ("end", "last_page", "k_last_page", False, None),
+        ("up", "scroll_page(-1)", "k_scroll_page_up", False, "↑"),
+        ("down", "scroll_page(1)", "k_scroll_page_down", False, "↓"),
+        ("escape,q", "leave", "k_leave_present", False, "Esc"),
     ],
     "modal": [
         ("escape", "dismiss_modal", "k_close", True, "Esc"),

@@ -7,6 +7,7 @@ only for the interactive commands, so headless commands never import Textual.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -16,8 +17,13 @@ from wk_tui.session_store import SessionStore
 
 from .app import WkApp, create_app
 
+#: Set by textual-serve for the app it runs behind a browser (``wk-tui serve``).
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+
 
 def _require_tty() -> None:
+    if os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER:
+        return  # Textual's web driver talks to the browser over pipes, not a terminal
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise WkError(
             "the interactive app needs a terminal; for reports without one use "
@@ -26,6 +32,12 @@ def _require_tty() -> None:
 
 
 def launch(args: argparse.Namespace) -> int:
+    if args.command == "serve":
+        from .serve import serve
+
+        return serve(args)
+    if args.command == "present":
+        return _present(args)
     _require_tty()
     try:
         app = _build(args)
@@ -71,3 +83,18 @@ def _build(args: argparse.Namespace) -> WkApp:
         )
         return app
     return create_app(None)
+
+
+def _present(args: argparse.Namespace) -> int:
+    """The read-only presentation of ``args.path`` (no lock: beside the editing window)."""
+    from wk_tui.follow import FileFollower
+    from wk_tui.userconf import load_config
+
+    from .present_app import PresentApp
+
+    if not Path(args.path).exists():
+        raise WkError("file not found", args.path)
+    follower = FileFollower(args.path, args.questionnaire).load()
+    _require_tty()  # after the file: a bad file is named even without a terminal
+    lang = args.lang or load_config().get("language")
+    return PresentApp(follower, lang).run() or 0

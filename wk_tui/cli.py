@@ -1,5 +1,5 @@
-"""Command line: ``wk-tui [PATH] | new | open | fill | demo | validate | summary | export |
-merge | compare | aggregate``.
+"""Command line: ``wk-tui [PATH] | new | open | fill | demo | present | serve | validate |
+summary | export | merge | compare | aggregate``.
 
 Headless commands (validate, summary, export) import neither Textual nor rich.markdown;
 the TUI is imported only when a command needs it.
@@ -21,6 +21,8 @@ COMMANDS = (
     "open",
     "fill",
     "demo",
+    "present",
+    "serve",
     "validate",
     "summary",
     "export",
@@ -76,6 +78,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="open a temporary copy of the bundled example")
     p.add_argument("--lang", choices=("de", "en"), default=None)
+
+    p = sub.add_parser(
+        "present", help="show the results to a room, read-only, following the file live"
+    )
+    p.add_argument("path", type=Path)
+    p.add_argument("--lang", choices=("de", "en"), default=None)
+    q_option(p)
+
+    p = sub.add_parser("serve", help="serve the presentation to web browsers (each viewer its own)")
+    p.add_argument("path", type=Path)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--lang", choices=("de", "en"), default=None)
+    q_option(p)
 
     p = sub.add_parser("validate", help="check a session or questionnaire file")
     p.add_argument("path", type=Path)

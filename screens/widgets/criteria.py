@@ -34,7 +34,7 @@ SYMBOL_STYLE = {
     "eher_ja": "green",
     "eher_nein": "yellow",
     "nein": "bold red",
-    "keine_einschaetzung": "dim",
+    "keine_einschaetzung": "italic",
 }
 
 
