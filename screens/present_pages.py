@@ -57,7 +57,9 @@ class Painter:
         table.add_column("", width=3, justify="right", style=self.style("fg", bold=True))
         table.add_column(self.t("field_n", n="").strip(), ratio=1, header_style=self.style("muted"))
         table.add_column("", width=bar_w)
-        table.add_column(self.t("overall"), width=8, justify="right", header_style="")
+        table.add_column(
+            self.t("p_score"), width=8, justify="right", header_style=self.style("muted")
+        )
         for row in slide.rows:
             cell = Text(row.title, self.style("fg", bold=True))
             if row.verdict:
@@ -75,8 +77,8 @@ class Painter:
     def field(self, slide: FieldSlide, height: int) -> RenderableType:
         head = self.heading(self.t("field_n", n=slide.number), slide.title)
         score = Text("\n" + self.pct(slide.score), self.style("fg", bold=True))
-        if slide.verdict:
-            score.append("  " + slide.verdict, self.style("muted"))
+        if slide.verdict or slide.score is None:
+            score.append("  " + (slide.verdict or self.t("p_no_score")), self.style("muted"))
         roomy = height >= 6 + 2 * len(slide.criteria)
         table = Table(
             expand=True,

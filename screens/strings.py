@@ -143,6 +143,7 @@ UI: dict[str, dict[str, str]] = {
         # presentation
         "p_overall": "Gesamtergebnis",
         "p_results": "Ergebnisse nach Handlungsfeld",
+        "p_score": "Wert",
         "p_provisional": "vorläufig – {n} Kriterien noch offen",
         "p_no_score": "noch kein Wert",
         "p_unrated": "offen",
@@ -294,6 +295,7 @@ UI: dict[str, dict[str, str]] = {
         "cmd_present_help": "Results for a projector or second screen, without notes and names",
         "p_overall": "Overall result",
         "p_results": "Results by action field",
+        "p_score": "Score",
         "p_provisional": "provisional – {n} criteria still open",
         "p_no_score": "no score yet",
         "p_unrated": "open",

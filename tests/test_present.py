@@ -209,3 +209,17 @@ async def test_survives_a_truncated_and_a_missing_file(tmp_path):
         path.write_bytes(b"\x00\xff not toml")
         await wait_for(pilot, app, "Datei gerade unlesbar")
         assert "41,7 %" in screen_text(app)
+
+
+async def test_a_new_session_has_no_score_yet_and_no_workshop_pages(tmp_path):
+    from tui_helpers import empty_session
+
+    app = present_app(empty_session(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Musterstadt" in text and "noch kein Wert" in text
+        assert indicator(app) == "1 / 9"  # verdict, results, 7 action fields
+        await pilot.press("end")
+        text = screen_text(app)
+        assert "○" in text and "offen" in text and "–  noch kein Wert" in text
