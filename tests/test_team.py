@@ -264,3 +264,16 @@ def test_new_session_with_respondent(tmp_path):
 def test_cli_new_accepts_respondent():
     out = run_cli("new", "--help")
     assert "--respondent NAME" in out.stdout
+
+
+def test_chooser_rows_carry_each_fields_disagreement(three, tmp_path):
+    from wk_tui.workshop import chooser
+
+    out = tmp_path / "team.toml"
+    merge_files(three, out)
+    session, q = load_session(out)
+    rows = {c.field.id: c for c in chooser(q, session)}
+    assert (rows["hf1"].spread, rows["hf1"].flagged) == (3, 1)
+    assert (rows["hf2"].spread, rows["hf2"].flagged) == (None, 0)
+    single, q = load_session(three[0])
+    assert all(c.spread is None and c.flagged == 0 for c in chooser(q, single))

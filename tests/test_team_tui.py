@@ -145,3 +145,35 @@ async def test_compare_view(tmp_path):
 def test_disagreements_snapshot(snap_compare, tmp_path, size):
     app = app_for(team_session(tmp_path))
     assert snap_compare(app, press=["d"], terminal_size=size)
+
+
+def compare_pair(tmp_path):
+    from wk_tui.screens.compare import compare_app
+
+    old = tmp_path / "old.toml"
+    shutil.copyfile(EXAMPLE, old)
+    new = tmp_path / "new.toml"
+    new.write_text(
+        EXAMPLE.read_text("utf-8").replace(
+            '[ratings."hf1.monitoring"]\nvalue = "nein"',
+            '[ratings."hf1.monitoring"]\nvalue = "ja"',
+        ),
+        "utf-8",
+    )
+    return compare_app(old, new)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_compare_snapshot(snap_compare, tmp_path, size):
+    assert snap_compare(compare_pair(tmp_path), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_respondent_dialog_snapshot(snap_compare, tmp_path, size):
+    app = app_for(team_session(tmp_path))
+
+    async def open_dialog(pilot):
+        app.edit_respondent()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=open_dialog, terminal_size=size)

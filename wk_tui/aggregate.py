@@ -116,8 +116,9 @@ def collect(
     names = session_files(root)
     jobs = jobs or os.cpu_count() or 1
     results: list[tuple[str, Row | str]] = []
-    bar = _progress(len(names)) if progress and len(names) >= PROGRESS_FROM else None
+    show = progress and len(names) >= PROGRESS_FROM
     if jobs <= 1 or len(names) < 64:
+        bar = _progress(len(names)) if show else None
         for name in names:
             results.append((name, load_row(root, root / name)))
             if bar:
@@ -126,8 +127,10 @@ def collect(
         import multiprocessing
 
         # fork: the workers start at once and inherit the imported core and questionnaire.
+        # They are forked before the progress bar starts its refresh thread.
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(jobs) as pool:
+            bar = _progress(len(names)) if show else None
             work = ((str(root), chunk) for chunk in _chunks(names, jobs))
             for part in pool.imap_unordered(_chunk, work):
                 results.extend(part)

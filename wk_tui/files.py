@@ -30,6 +30,8 @@ from .tomlpos import Problems, locate, read_toml
 
 def _schema_version(doc: dict, text: str, path: Path) -> None:
     schema = doc.get("schema")
+    if schema == f"{SCHEMA_ID}/{SCHEMA_VERSION}":
+        return  # the common case: no need to locate the key
     line, col = locate(text, ("schema",))
     if not isinstance(schema, str) or "/" not in schema:
         raise WkError(

@@ -49,16 +49,29 @@ class Choice(Record):
     field: Field
     score: float | None
     chosen: bool
+    #: merged sessions: the largest spread among the field's criteria (None: no team data
+    #: or nothing counted) and how many of them are flagged (spread ≥ 2), see wk_tui.team
+    spread: int | None = None
+    flagged: int = 0
 
 
 def chooser(q: Questionnaire, s: Session, result: Result | None = None) -> list[Choice]:
-    """All fields, weakest first (lowest score; fields without a score last).
+    """All fields, weakest first (lowest score; fields without a score last), each with its
+    disagreement when the session is merged (``spread``, ``flagged``).
 
     Ties keep the questionnaire order. ``result`` saves scoring again when the caller has it.
     """
     result = result or score(q, s.values(q))
     chosen = set(s.workshop.fields)
-    rows = [Choice(fr.field, fr.score, fr.field.id in chosen) for fr in result.fields]
+    spreads: dict[str, tuple[int | None, int]] = {}
+    if s.team is not None:
+        from .team import field_disagreement
+
+        spreads = field_disagreement(s, q)
+    rows = [
+        Choice(fr.field, fr.score, fr.field.id in chosen, *spreads.get(fr.field.id, (None, 0)))
+        for fr in result.fields
+    ]
     order = {f.id: i for i, f in enumerate(q.fields)}
     return sorted(
         rows,
