@@ -17,9 +17,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import WkError
-from .record import Record
 
 SCHEMA = "wk-tui-aggregate/1"
 #: Show a progress bar on a terminal from this many files on.
@@ -28,7 +28,9 @@ PROGRESS_FROM = 300
 EXIT_SKIPPED = 4
 
 
-class Row(Record):
+class Row(NamedTuple):
+    """What a worker sends back for one file: a few strings and numbers, never a session."""
+
     file: str  # relative to DIR
     municipality: str
     date: str | None
