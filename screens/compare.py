@@ -64,22 +64,29 @@ class CompareScreen(Screen):
         return Text(self.t("pp", value=sign + number(abs(x), self.app.language)), style)
 
     def verdict(self, b: dict) -> Text:
-        labels = {band.id: band.label for band in self.q.bands}
+        """Level numbers (the legend below names them): ``3``, or ``3 → 4 (besser)``."""
+        level = {band.id: str(i) for i, band in enumerate(self.q.bands, 1)}
         if b["band_change"] in (None, "same"):
-            return Text(labels.get(b["new_band"], self.t("none")))
+            return Text(level.get(b["new_band"], self.t("none")))
         return Text(
-            f"{labels[b['old_band']]} → {labels[b['new_band']]} ({self.t(b['band_change'])})",
+            f"{level[b['old_band']]} → {level[b['new_band']]} ({self.t(b['band_change'])})",
             DIRECTION_STYLE[b["band_change"]],
         )
+
+    def legend(self) -> Text:
+        text = Text(self.t("levels") + "\n", "bold")
+        for i, band in enumerate(self.q.bands, 1):
+            text.append(f"{i:>2}  {band.label}\n")
+        return text
 
     def build(self) -> Group:
         doc = self.doc
         scores = Table(expand=True, show_edge=False, pad_edge=False)
-        scores.add_column(self.t("field"), ratio=2)
+        scores.add_column(self.t("field"), ratio=1)
         scores.add_column(self.t("old"), justify="right", width=8)
         scores.add_column(self.t("new"), justify="right", width=8)
         scores.add_column(self.t("change"), justify="right", width=10)
-        scores.add_column(self.t("verdict"), ratio=2)
+        scores.add_column(self.t("verdict"), width=14)
         for f in doc["fields"]:
             scores.add_row(
                 Text(f"{f['id']} {f['title']}"),
@@ -97,7 +104,7 @@ class CompareScreen(Screen):
             self.change(o["change"]),
             self.verdict(o),
         )
-        parts = [scores, Text(), Text(self.t("criteria"), "bold")]
+        parts = [scores, Text(), self.legend(), Text(self.t("criteria"), "bold")]
         if doc["criteria"]:
             crit = Table(expand=True, show_edge=False, pad_edge=False)
             crit.add_column(self.t("criterion"), ratio=1)

@@ -54,6 +54,7 @@ STRINGS = {
         "moved_n": "{up} besser, {down} schlechter",
         "none": "–",
         "pp": "{value} Pp.",
+        "levels": "Stufen der Einschätzung",
     },
     "en": {
         "title": "Comparison: {old} → {new}",
@@ -82,6 +83,7 @@ STRINGS = {
         "moved_n": "{up} better, {down} worse",
         "none": "–",
         "pp": "{value} pp",
+        "levels": "Verdict levels",
     },
 }
 
