@@ -13,7 +13,7 @@ from typing import cast
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
-from textual.reactive import var
+from textual.reactive import Reactive, var
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -33,7 +33,7 @@ from wk_tui.session import Session
 
 from .base import Translated, tr
 from .keys import localized
-from .themes import PROJECTOR, THEMES
+from .themes import LIGHT_ANSI, PRESENT
 
 POLL_SECONDS = 0.3
 #: (text style, theme colour) of each rating, as on the field screens
@@ -82,7 +82,8 @@ class CriterionPanel(Widget):
         pos = app.order.index(row.id) + 1
         accent = self.app.theme_variables.get("accent", "")
         text.append(f"{tr(lang, 'field_n', n=f.number)} – {f.title}\n", f"bold {accent}")
-        text.append(tr(lang, "room_position", n=pos, total=len(app.order)) + "\n\n", "dim")
+        muted = self.app.theme_variables.get("text-muted", "")
+        text.append(tr(lang, "room_position", n=pos, total=len(app.order)) + "\n\n", muted)
         text.append(row.title + "\n\n", "bold")
         text.append(tr(lang, "room_admin") + "  ", "bold")
         text.append_text(self.value(row.admin) + Text("\n\n"))
@@ -114,7 +115,7 @@ class CriterionPanel(Widget):
     def value(self, value: str | None) -> Text:
         app = room_app(self)
         if not value:
-            return Text("·  " + tr(app.language, "not_rated"), "dim")
+            return Text("·  " + tr(app.language, "not_rated"), app.theme_variables["text-muted"])
         step = app.q.step(value)
         return Text(f"{step.symbol} {step.label}", self.style(value))
 
@@ -150,6 +151,9 @@ class RoomApp(App):
     """The facilitator's projector view of a room (no session is opened for writing)."""
 
     TITLE = "wk-tui room"
+    ENABLE_COMMAND_PALETTE = False
+    # The presentation's high-contrast theme (every text colour ≥ 4.5:1, a test checks it).
+    ansi_theme_light = Reactive(LIGHT_ANSI, init=False)
     language = var("de")
 
     def __init__(self, folder: Path, url: str = "", language: str | None = None) -> None:
@@ -180,9 +184,8 @@ class RoomApp(App):
         return localized(RoomScreen, self.language)()
 
     def on_mount(self) -> None:
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = PROJECTOR.name
+        self.register_theme(PRESENT)
+        self.theme = PRESENT.name
         self.set_interval(POLL_SECONDS, self.poll)
 
     @work(thread=True, exclusive=True, group="room-poll")

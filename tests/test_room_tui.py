@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,31 @@ def test_projector_snapshot(snap_compare, tmp_path, size):
         rate(room.folder, cid, value)
     assert load_room(room.folder).code == "482 913"
     assert snap_compare(RoomApp(room.folder), press=["v"], terminal_size=size)
+
+
+def test_serve_offers_the_join_page_on_localhost_and_joins_ask_for_the_code(tmp_path, room):
+    from test_present_serve import WEB_DRIVER, free_port, get, process
+
+    from wk_tui.screens.room_launch import join_command, start_server
+
+    assert join_command(room.folder).endswith("--ask-code")
+    port = free_port()
+    server = start_server(room.folder, "127.0.0.1", port)
+    try:
+        status, body = get(f"http://127.0.0.1:{port}/")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert status == 200 and "textual.js" in body
+    # What each browser runs: the join app under Textual's web driver, no file before the code.
+    args = [sys.executable, "-m", "wk_tui", "join", str(room.folder), "--ask-code"]
+    with process(args, tmp_path, {"TEXTUAL_DRIVER": WEB_DRIVER}) as proc:
+        out = tmp_path / "out.log"
+        for _ in range(300):
+            if out.stat().st_size >= 100:
+                break
+            assert proc.poll() is None, (tmp_path / "err.log").read_text()
+            time.sleep(0.1)
+        assert out.stat().st_size >= 100
+    assert "needs a terminal" not in (tmp_path / "err.log").read_text()
+    assert not list(room.folder.glob("p-*.toml"))
