@@ -184,3 +184,47 @@ def test_participants_answers_hold_no_names_or_notes(tmp_path, admin):
     (answers,) = Scanner(room, q).scan().participants
     assert isinstance(answers, Answers)
     assert "Secret" not in repr(answers) and "secret note" not in repr(answers)
+
+
+KILLED_WRITER = """
+import random, sys
+from pathlib import Path
+from wk_tui.files import load_session, save_session
+from wk_tui.room import join
+path = join(Path(sys.argv[1]))
+session, q = load_session(path)
+crits = [c.id for c in q.field("hf4").criteria]
+print("ready", flush=True)
+while True:
+    session.set_rating(random.choice(crits), random.choice(["ja", "nein", "eher_ja"]))
+    session.set_note(crits[0], "x" * random.randint(0, 20000))  # long writes: kills land inside
+    save_session(session, path)
+"""
+
+
+def test_participants_killed_mid_write_never_leave_a_file_the_room_counts_broken(tmp_path, admin):
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    room = create_room(tmp_path / "room", admin, ["hf4"])
+    _s, q = load_session(admin)
+    rng = random.Random(7)
+    for _ in range(20):
+        child = subprocess.Popen(
+            [sys.executable, "-c", KILLED_WRITER, str(room.folder)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0, 0.15))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    state = Scanner(room, q).scan()
+    assert len(state.participants) == 20
+    assert state.ignored == []  # temp files are hidden, and no p-*.toml is half-written

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+import tempfile
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -206,20 +207,27 @@ def join(folder: Path, name: str = "", code: str | None = None) -> Path:
     session.respondent.name = name
     session.extra["room"] = {"fields": list(room.fields)}
     data = dumps(session).encode("utf-8")
-    while True:
-        path = Path(folder) / f"{PARTICIPANT_PREFIX}{secrets.token_hex(6)}.toml"
-        try:  # exclusive: never replaces a file that is there
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        except FileExistsError:
-            continue
-        break
+    folder = Path(folder)
+    # Written in full to a hidden temp file first, then linked to its final name (which
+    # fails instead of replacing a file that is there): a join killed half-way leaves no
+    # half-written participant file for the room to find.
+    fd, tmp_name = tempfile.mkstemp(prefix=".join-", suffix=".tmp", dir=folder)
+    tmp = Path(tmp_name)
     try:
         os.write(fd, data)
-        os.fsync(fd)
         if room.shared:  # the facilitator reads it through the group (README)
             os.fchmod(fd, 0o640)
+        os.fsync(fd)
+        while True:
+            path = folder / f"{PARTICIPANT_PREFIX}{secrets.token_hex(6)}.toml"
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                continue
+            break
     finally:
         os.close(fd)
+        tmp.unlink(missing_ok=True)
     return path
 
 
