@@ -75,3 +75,14 @@ def test_fill_on_a_capable_terminal_opens_the_tui(tmp_path):
     assert (
         tomllib.loads(path.read_text("utf-8"))["ratings"]["hf1.steuerung"]["value"] == "eher_nein"
     )
+
+
+@pytest.mark.parametrize(
+    "env", [{"ACCESSIBLE": "1"}, {"TERM": "dumb"}], ids=["ACCESSIBLE", "TERM=dumb"]
+)
+def test_open_in_an_accessible_environment_is_plain_mode(tmp_path, env):
+    path = empty_session(tmp_path)
+    code, output = run_on_pty(tmp_path, (str(path),), env, [b"1\r", b"q\r"])
+    assert code == 0 and b"\x1b" not in output
+    assert b"Selbstcheck im Textmodus" in output
+    assert tomllib.loads(path.read_text("utf-8"))["ratings"]["hf1.steuerung"]["value"] == "ja"

@@ -201,6 +201,20 @@ def main(argv: list[str] | None = None) -> int:
             from .compare import run_compare
 
             return run_compare(args)
+        if args.command == "open" and not args.read_only and _plain_environment():
+            # A screen reader or a dumb terminal (ACCESSIBLE, TERM=dumb): the line-by-line
+            # mode, not a full-screen app.
+            from .plain import run as fill
+
+            return fill(
+                argparse.Namespace(
+                    path=args.path,
+                    plain=True,
+                    workshop=False,
+                    lang=None,
+                    questionnaire=args.questionnaire,
+                )
+            )
         # The one seam between core and UI: only interactive commands import Textual.
         from .screens.launch import launch
 
@@ -229,6 +243,12 @@ def _reader_gone() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
+
+
+def _plain_environment() -> bool:
+    from .plain import requested_by_environment
+
+    return requested_by_environment()
 
 
 def run() -> None:

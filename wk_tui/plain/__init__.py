@@ -19,6 +19,12 @@ from typing import TextIO
 from ..errors import WkError
 
 
+def requested_by_environment(environ: Mapping[str, str] | None = None) -> bool:
+    """``ACCESSIBLE`` set (non-empty) or ``TERM=dumb``: no full-screen app, whatever the command."""
+    environ = os.environ if environ is None else environ
+    return bool(environ.get("ACCESSIBLE")) or environ.get("TERM") == "dumb"
+
+
 def wants_plain(
     forced: bool,
     environ: Mapping[str, str] | None = None,
@@ -26,10 +32,9 @@ def wants_plain(
     stdout: TextIO | None = None,
 ) -> bool:
     """Whether ``fill`` runs line by line instead of opening the full-screen TUI."""
-    environ = os.environ if environ is None else environ
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
-    if forced or environ.get("ACCESSIBLE") or environ.get("TERM") == "dumb":
+    if forced or requested_by_environment(environ):
         return True
     return not (_tty(stdin) and _tty(stdout))
 
