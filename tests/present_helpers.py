@@ -59,6 +59,14 @@ def private_session(tmp_path: Path) -> tuple[Path, list[str]]:
             action.owner = mark()
             action.extra["contact"] = mark()
     session.extra["respondents"] = [mark()]
+    session.respondent.name = mark()
+    session.respondent.role = mark()
+    session.respondent.department = mark()
+    session.respondent.extra["phone"] = mark()
+    for work in w.results.values():
+        for action in work.actions:
+            action.priority = "high"
+            action.outlook = True
     save_session(session, path)
     text = path.read_text("utf-8")
     assert all(marker in text for marker in used)  # the file does hold them

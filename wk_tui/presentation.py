@@ -3,8 +3,9 @@
 The slides are built from an allow-list: the municipality's name, the questionnaire's own
 text, the ratings' values and scores, and the workshop's chosen fields with the texts of
 their lists (and an action's due date). Notes, names of people (project leads, head of
-administration, owners, participants, facilitator), the profile, the timeline and every
-key the program does not know never reach a slide, so no screen can show them.
+administration, owners, participants, facilitator, respondents), the profile, the
+timeline, the outlook and every key the program does not know never reach a slide, so no
+screen can show them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .questionnaire import Questionnaire
 from .record import Factory, Record
 from .scoring import score
 from .session import Session
+from .workshop import chosen_fields, field_work
 
 
 class VerdictSlide(Record):
@@ -107,22 +109,20 @@ def slides(session: Session, q: Questionnaire) -> list[Slide]:
                 )
             )
         out.append(FieldSlide(f"field:{f.id}", f.number, f.title, fr.score, label(fr.band), rows))
-    known = {f.id for f in q.fields}
     seen = set()
-    for fid in session.workshop.fields:
-        if fid not in known or fid in seen:
+    for f in chosen_fields(session, q):  # the workshop screen's and the export's order
+        if f.id in seen:
             continue
-        seen.add(fid)
-        f = q.field(fid)
-        work = session.workshop.results.get(fid)
+        seen.add(f.id)
+        work = field_work(session, f.id)
         out.append(
             WorkshopSlide(
-                f"workshop:{fid}",
+                f"workshop:{f.id}",
                 f.number,
                 f.title,
-                list(work.works) if work else [],
-                list(work.not_yet) if work else [],
-                [ActionItem(a.text, a.due) for a in work.actions] if work else [],
+                list(work.works),
+                list(work.not_yet),
+                [ActionItem(a.text, a.due) for a in work.actions],
             )
         )
     return out
