@@ -69,11 +69,10 @@ async def observe(folder: Path, seconds: float, idle: float, procs: list) -> dic
 
     app.show_state = show_state  # type: ignore[method-assign]
     async with app.run_test(size=(100, 30)) as pilot:
-        end = time.time() + seconds + 2
-        while time.time() < end:
+        # Keep the app's loop running (never block it) until every writer has finished.
+        end = time.time() + seconds + 60
+        while any(p.poll() is None for p in procs) and time.time() < end:
             await pilot.pause(0.2)
-        for p in procs:
-            p.wait(timeout=30)
         await pilot.pause(1.5)  # the last saves land
         cpu0, wall0 = time.process_time(), time.monotonic()
         idle_end = time.monotonic() + idle

@@ -172,6 +172,7 @@ class RoomApp(App):
         self.order = [r.id for r in self.rows]
         self.index = 0
         self.revealed: set[str] = set()
+        self.scanning = False
 
     # ------------------------------------------------------------------ state
     def current_row(self) -> CriterionTally | None:
@@ -188,13 +189,21 @@ class RoomApp(App):
         self.theme = PRESENT.name
         self.set_interval(POLL_SECONDS, self.poll)
 
-    @work(thread=True, exclusive=True, group="room-poll")
     def poll(self) -> None:
+        """Start a scan unless one is still running (a slow scan is never piled upon)."""
+        if not self.scanning:
+            self.scanning = True
+            self.scan()
+
+    @work(thread=True, group="room-poll")
+    def scan(self) -> None:
         try:
             state = self.scanner.scan()
         except WkError as exc:
             self.call_from_thread(self.notify, str(exc), severity="warning", markup=False)
-            return
+            state = self.state
+        finally:
+            self.scanning = False
         if state != self.state:
             self.call_from_thread(self.show_state, state)
 
