@@ -39,6 +39,14 @@ def launch(args: argparse.Namespace) -> int:
     if args.command == "present":
         return _present(args)
     _require_tty()
+    if args.command == "compare":
+        from .compare import compare_app
+
+        return compare_app(args.old, args.new, args.questionnaire).run() or 0
+    if args.command in ("room", "join"):
+        from .room_launch import launch_room  # runs its own app(s)
+
+        return launch_room(args)
     try:
         app = _build(args)
         try:
@@ -53,14 +61,6 @@ def launch(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> WkApp:
     command = args.command
-    if command == "compare":
-        from .compare import compare_app
-
-        return compare_app(args.old, args.new, args.questionnaire).run() or 0
-    if command in ("room", "join"):
-        from .room_launch import launch_room
-
-        return launch_room(args)
     if command == "new":
         store = SessionStore.create_new(
             args.path,

@@ -150,3 +150,34 @@ def test_new_creates_a_private_session_and_demo_never_touches_the_example(tmp_pa
     finally:
         master.close()
     assert example.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["room", "join", "compare"])
+def test_room_join_and_compare_start_in_a_terminal(tmp_path, command):
+    """The commands that run their own app go through the launcher too (a real pty)."""
+    from conftest import EXAMPLE
+
+    from wk_tui.room import create_room
+
+    admin = tmp_path / "admin.toml"
+    admin.write_bytes(EXAMPLE.read_bytes())
+    room = create_room(tmp_path / "room", admin, ["hf4"])
+    args = {
+        "room": ("room", str(room.folder)),
+        "join": ("join", str(room.folder), "--name", "Pty"),
+        "compare": ("compare", str(admin), str(admin)),
+    }[command]
+    expect = {"room": b"Raum-Code", "join": b"Handlungsfeld 4", "compare": b"Vergleich"}[command]
+    env = {"WK_TUI_CONFIG_DIR": str(tmp_path / "c"), "WK_TUI_STATE_DIR": str(tmp_path / "d")}
+    proc, master = spawn(*args, env=env)
+    try:
+        output = master.wait_for(expect)
+        assert expect in output, output[-2000:]
+        master.write(b"q")
+        proc.wait(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        master.close()
+    assert proc.returncode == 0
+    assert b"Traceback" not in output
