@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from textual.screen import Screen
 
@@ -10,6 +10,11 @@ from wk_tui import i18n
 
 from .keys import localized
 from .strings import UI
+
+if TYPE_CHECKING:
+    from textual.message_pump import MessagePump
+
+    from .app import WkApp
 
 
 def tr(lang: str, key: str, **kw: object) -> str:
@@ -43,7 +48,21 @@ TIMELINE = ScreenKey("timeline")
 WORKSHOP = ScreenKey("workshop")
 
 
-class Translated:
+if TYPE_CHECKING:
+
+    class OnWkApp(MessagePump):
+        """``self.app`` typed as :class:`WkApp` (for the type checker; no runtime cost)."""
+
+        @property  # Textual types ``app`` as a writeable App[Any]; ours is the WkApp.
+        def app(self) -> WkApp: ...  # type: ignore[override]
+
+else:
+
+    class OnWkApp:
+        """``self.app`` typed as :class:`WkApp` (for the type checker; no runtime cost)."""
+
+
+class Translated(OnWkApp):
     """``self.t(key)``: a UI string in the app's current language (for any screen)."""
 
     def t(self, key: str, **kw: object) -> str:

@@ -9,10 +9,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from .base import tr
+from .base import OnWkApp, tr
 
 
-class LockedScreen(ModalScreen[bool]):
+class LockedScreen(OnWkApp, ModalScreen[bool]):
     """Dismisses with True for read-only, False for quit."""
 
     CSS_PATH = "locked.tcss"

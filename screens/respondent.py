@@ -8,13 +8,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from .base import tr
+from .base import OnWkApp, tr
 from .widgets.keybar import KeyBar
 
 FIELDS = ("name", "role", "department")
 
 
-class RespondentScreen(ModalScreen[tuple[str, str, str] | None]):
+class RespondentScreen(OnWkApp, ModalScreen[tuple[str, str, str] | None]):
     CSS_PATH = "respondent.tcss"
     KEY_AREAS = ("respondent",)
 

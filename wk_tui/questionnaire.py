@@ -67,7 +67,7 @@ class Questionnaire(Record):
     bands: tuple[Band, ...]
     fields: tuple[Field, ...]
     path: Path | None = None
-    index_: dict = Factory(dict)
+    index_: dict = Factory(factory=dict)
     _transient = ("index_",)
 
     def __post_init__(self) -> None:

@@ -3,21 +3,42 @@
 ``dataclasses`` costs ~20 ms to import (it pulls in ``inspect``) and ~1 ms per class to
 generate code; the headless commands (``export``, ``summary``) must start fast, so the core
 uses this instead: fields come from the class annotations, defaults from class attributes,
-``Factory(list)`` for mutable defaults; ``==``, ``repr`` and ``replace`` work as expected.
+``Factory(factory=list)`` for mutable defaults; ``==``, ``repr`` and ``replace`` work as
+expected. Type checkers see records as dataclasses (PEP 681 ``dataclass_transform``), so
+constructor calls are checked against the fields.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 
-class Factory:
-    """A default made fresh for every instance (like ``field(default_factory=...)``)."""
+TYPE_CHECKING = False  # typing's flag without importing typing; mypy knows the idiom
+if TYPE_CHECKING:
+    from typing import Self, TypeVar, dataclass_transform
 
+    _T = TypeVar("_T")
+
+    def Factory(*, factory: Callable[[], _T]) -> _T:  # noqa: N802 - the type checker's view
+        """A default made fresh for every instance (like ``field(default_factory=...)``)."""
+        ...
+else:
+
+    def dataclass_transform(**_: object) -> Callable[[type], type]:
+        return lambda cls: cls
+
+
+class _Factory:
     __slots__ = ("make",)
 
-    def __init__(self, make: type) -> None:
-        self.make = make
+    def __init__(self, factory: Callable[[], object]) -> None:
+        self.make = factory
 
 
+if not TYPE_CHECKING:
+    Factory = _Factory
+
+
+@dataclass_transform(field_specifiers=(Factory,))
 class Record:
     _fields: tuple[str, ...] = ()
     _defaults: dict = {}
@@ -53,7 +74,7 @@ class Record:
                 value = kwargs.pop(name)
             elif name in self._defaults:
                 value = self._defaults[name]
-                if isinstance(value, Factory):
+                if isinstance(value, _Factory):
                     value = value.make()
             else:
                 raise TypeError(f"{type(self).__name__}: missing argument {name!r}")
@@ -78,7 +99,7 @@ class Record:
         )
         return f"{type(self).__name__}({inner})"
 
-    def replace(self, **changes: object) -> Record:
+    def replace(self, **changes: object) -> Self:
         """A copy with ``changes`` applied (``__post_init__`` runs again)."""
         values = {f: getattr(self, f) for f in self._fields if f not in self._transient}
         values.update(changes)

@@ -55,7 +55,7 @@ class Answers(Record):
     """One participant's ratings of the room's criteria (no names, no notes)."""
 
     file: str
-    values: dict[str, str] = Factory(dict)
+    values: dict[str, str] = Factory(factory=dict)
 
 
 class Ignored(Record):
@@ -65,8 +65,8 @@ class Ignored(Record):
 
 
 class RoomState(Record):
-    participants: list[Answers] = Factory(list)
-    ignored: list[Ignored] = Factory(list)
+    participants: list[Answers] = Factory(factory=list)
+    ignored: list[Ignored] = Factory(factory=list)
 
     @property
     def unreadable(self) -> int:

@@ -27,14 +27,14 @@ class Rating(Record):
     value: str
     note: str = ""
     updated: dt.datetime | None = None
-    extra: dict = Factory(dict)
+    extra: dict = Factory(factory=dict)
 
 
 class KeyFigure(Record):
     label: str
     value: str
     source: str = ""
-    extra: dict = Factory(dict)
+    extra: dict = Factory(factory=dict)
 
 
 class Municipality(Record):
@@ -44,11 +44,11 @@ class Municipality(Record):
     foreign_share: float | None = None
     foreign_share_source: str = ""
     head_of_administration: str = ""
-    project_leads: list[str] = Factory(list)
-    challenges: list[str] = Factory(list)
+    project_leads: list[str] = Factory(factory=list)
+    challenges: list[str] = Factory(factory=list)
     context: str = ""
-    key_figures: list[KeyFigure] = Factory(list)
-    extra: dict = Factory(dict)
+    key_figures: list[KeyFigure] = Factory(factory=list)
+    extra: dict = Factory(factory=dict)
 
 
 class Respondent(Record):
@@ -57,7 +57,7 @@ class Respondent(Record):
     name: str = ""
     role: str = ""
     department: str = ""
-    extra: dict = Factory(dict)
+    extra: dict = Factory(factory=dict)
 
     def is_empty(self) -> bool:
         return not (self.name or self.role or self.department or self.extra)
@@ -69,7 +69,7 @@ class Event(Record):
     end: dt.date | None = None
     participants: str = ""
     text: str = ""
-    extra: dict = Factory(dict)
+    extra: dict = Factory(factory=dict)
 
 
 #: Priorities an action can have, highest first ("" = none).
@@ -82,24 +82,24 @@ class Action(Record):
     due: dt.date | None = None
     priority: str = ""  # one of PRIORITIES or ""
     outlook: bool = False  # marked for the report's outlook (Ausblick)
-    extra: dict = Factory(dict)
+    extra: dict = Factory(factory=dict)
 
 
 class FieldWork(Record):
-    works: list[str] = Factory(list)
-    not_yet: list[str] = Factory(list)
-    actions: list[Action] = Factory(list)
-    extra: dict = Factory(dict)
+    works: list[str] = Factory(factory=list)
+    not_yet: list[str] = Factory(factory=list)
+    actions: list[Action] = Factory(factory=list)
+    extra: dict = Factory(factory=dict)
 
 
 class Workshop(Record):
     date: dt.date | None = None
     facilitator: str = ""
     participants: str = ""
-    fields: list[str] = Factory(list)
-    results: dict[str, FieldWork] = Factory(dict)
+    fields: list[str] = Factory(factory=list)
+    results: dict[str, FieldWork] = Factory(factory=dict)
     outlook: str = ""
-    extra: dict = Factory(dict)
+    extra: dict = Factory(factory=dict)
 
     def is_empty(self) -> bool:
         return not (
@@ -118,20 +118,20 @@ class Session(Record):
     language: str = "de"
     created: dt.datetime | None = None
     updated: dt.datetime | None = None
-    municipality: Municipality = Factory(Municipality)
-    respondent: Respondent = Factory(Respondent)
-    ratings: dict[str, Rating] = Factory(dict)
-    timeline: list[Event] = Factory(list)
-    workshop: Workshop = Factory(Workshop)
+    municipality: Municipality = Factory(factory=Municipality)
+    respondent: Respondent = Factory(factory=Respondent)
+    ratings: dict[str, Rating] = Factory(factory=dict)
+    timeline: list[Event] = Factory(factory=list)
+    workshop: Workshop = Factory(factory=Workshop)
     #: per-respondent answers of a merged session (``[team]``, see wk_tui.teamdata)
     team: object = None
-    extra: dict = Factory(dict)
+    extra: dict = Factory(factory=dict)
     #: ratings/workshop fields naming criteria the questionnaire does not know (kept).
-    warnings: list[str] = Factory(list)
+    warnings: list[str] = Factory(factory=list)
     #: the unknown criterion and field ids themselves, for a UI to show (data, not text).
-    unknown_ids: list[str] = Factory(list)
+    unknown_ids: list[str] = Factory(factory=list)
     #: the same warnings located in the file (``WkError``: ``file:line:col: key: message``).
-    warning_items: list = Factory(list)
+    warning_items: list = Factory(factory=list)
     _transient = ("warnings", "unknown_ids", "warning_items")
 
     def values(self, q: Questionnaire | None = None) -> dict[str, str]:

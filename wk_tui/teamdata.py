@@ -36,15 +36,15 @@ class Member(Record):
     role: str = ""
     department: str = ""
     file: str = ""
-    values: dict[str, str] = Factory(dict)
-    notes: dict[str, str] = Factory(dict)
-    extra: dict = Factory(dict)
+    values: dict[str, str] = Factory(factory=dict)
+    notes: dict[str, str] = Factory(factory=dict)
+    extra: dict = Factory(factory=dict)
 
 
 class Team(Record):
     consensus: str = CONSENSUS_RULE
-    members: list[Member] = Factory(list)
-    extra: dict = Factory(dict)
+    members: list[Member] = Factory(factory=list)
+    extra: dict = Factory(factory=dict)
 
 
 def _text_map(reader: object, key: str, p: Problems, values: bool) -> dict[str, str]:

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
-from ..base import tr
+from ..base import OnWkApp, tr
 from .scrolling import FieldList
 
 
@@ -35,7 +35,7 @@ class Captured(Message):
         self.column, self.text, self.index = column, text, index
 
 
-class CaptureColumn(Vertical):
+class CaptureColumn(OnWkApp, Vertical):
     def __init__(self, kind: str, title: str, **kwargs: object) -> None:
         super().__init__(classes="capture", id=f"col-{kind}", **kwargs)
         self.kind, self.title = kind, title

@@ -13,7 +13,7 @@ from textual.widget import Widget
 from wk_tui.i18n import number
 from wk_tui.scoring import Result
 
-from ..base import tr
+from ..base import OnWkApp, tr
 
 
 def bar(score: float | None, width: int) -> Text:
@@ -28,7 +28,7 @@ def pct(score: float | None, lang: str) -> str:
     return "–" if score is None else number(score, lang) + " %"
 
 
-class VerdictSidebar(Widget):
+class VerdictSidebar(OnWkApp, Widget):
     DEFAULT_CSS = """
     VerdictSidebar {
         width: 34%; min-width: 30; max-width: 46; height: 1fr; padding: 0 1;

@@ -6,10 +6,10 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ..base import tr
+from ..base import OnWkApp, tr
 
 
-class TitleBar(Widget):
+class TitleBar(OnWkApp, Widget):
     DEFAULT_CSS = """
     TitleBar { height: 1; background: $primary; color: $text; padding: 0 1; }
     """
