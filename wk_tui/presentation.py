@@ -39,7 +39,7 @@ class FieldRow(Record):
 
 class ResultsSlide(Record):
     key: str
-    rows: list[FieldRow] = Factory(list)
+    rows: list[FieldRow] = Factory(factory=list)
 
 
 class CriterionRow(Record):
@@ -55,7 +55,7 @@ class FieldSlide(Record):
     title: str
     score: float | None
     verdict: str
-    criteria: list[CriterionRow] = Factory(list)
+    criteria: list[CriterionRow] = Factory(factory=list)
 
 
 class ActionItem(Record):
@@ -67,9 +67,9 @@ class WorkshopSlide(Record):
     key: str
     number: int
     title: str
-    works: list[str] = Factory(list)
-    not_yet: list[str] = Factory(list)
-    actions: list[ActionItem] = Factory(list)
+    works: list[str] = Factory(factory=list)
+    not_yet: list[str] = Factory(factory=list)
+    actions: list[ActionItem] = Factory(factory=list)
 
 
 Slide = VerdictSlide | ResultsSlide | FieldSlide | WorkshopSlide
