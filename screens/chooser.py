@@ -52,7 +52,15 @@ class ChooserScreen(Translated, ModalScreen[list[str] | None]):
         text.append("\n      ")
         text.append_text(bar(row.score, 12))
         score = pct(row.score, self.app.language) if row.score is not None else None
-        text.append(f" {score or self.t('no_score_short')}\n")  # blank line between rows
+        text.append(f" {score or self.t('no_score_short')}")
+        if row.spread is not None:  # a merged session: how far apart the respondents are
+            text.append("   ")
+            key = "chooser_spread_flagged" if row.flagged else "chooser_spread"
+            text.append(
+                self.t(key, spread=row.spread, flagged=row.flagged),
+                "bold yellow" if row.flagged else "dim",
+            )
+        text.append("\n")  # blank line between rows
         return text
 
     def action_toggle(self) -> None:

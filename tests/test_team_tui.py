@@ -177,3 +177,32 @@ def test_respondent_dialog_snapshot(snap_compare, tmp_path, size):
         await pilot.pause()
 
     assert snap_compare(app, run_before=open_dialog, terminal_size=size)
+
+
+async def test_workshop_chooser_shows_each_fields_disagreement(tmp_path):
+    from wk_tui.screens.base import make
+    from wk_tui.screens.chooser import ChooserScreen
+
+    app = app_for(team_session(tmp_path))
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.push_screen(make(ChooserScreen, app.language))
+        await pilot.pause()
+        lines = [ln for ln in screen_text(app).splitlines() if any(c.isalnum() for c in ln)]
+
+        def score_line(title: str) -> str:
+            return lines[next(i for i, ln in enumerate(lines) if title in ln) + 1]
+
+        # hf1: Stellenwert ✓ ✘ ✓ (3) and Monitoring ✘ ✘ (✓) (2): two flagged criteria.
+        assert "58,3 %   Abweichung bis 3 · 2 ⚑" in score_line("Management und Steuerung")
+        assert score_line("Fairer Zugang").rstrip("█ ").endswith("Abweichung bis 0")
+
+
+async def test_chooser_of_a_single_session_shows_no_spread(tmp_path):
+    from wk_tui.screens.base import make
+    from wk_tui.screens.chooser import ChooserScreen
+
+    app = app_for(empty_session(tmp_path))
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.push_screen(make(ChooserScreen, app.language))
+        await pilot.pause()
+        assert "Abweichung" not in screen_text(app)
