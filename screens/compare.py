@@ -6,7 +6,7 @@ with the same strings as the Markdown output.
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -36,8 +36,13 @@ class CompareScreen(Screen):
         super().__init__(name="compare")
         self.doc, self.q, self.heading = doc, q, title
 
+    @property
+    def lang(self) -> str:
+        app = self.app
+        return app.language if isinstance(app, CompareApp) else "de"
+
     def t(self, key: str, **kw: object) -> str:
-        return tr(STRINGS, self.app.language, key, **kw)
+        return tr(STRINGS, self.lang, key, **kw)
 
     def compose(self) -> ComposeResult:
         from textual.widgets import Static
@@ -54,14 +59,14 @@ class CompareScreen(Screen):
         self.app.exit()
 
     def pct(self, x: float | None) -> str:
-        return self.t("none") if x is None else number(x, self.app.language) + " %"
+        return self.t("none") if x is None else number(x, self.lang) + " %"
 
     def change(self, x: float | None) -> Text:
         if x is None:
             return Text(self.t("none"))
         sign = "+" if x > 0 else "−" if x < 0 else "±"
         style = "green" if x > 0 else "bold red" if x < 0 else "dim"
-        return Text(self.t("pp", value=sign + number(abs(x), self.app.language)), style)
+        return Text(self.t("pp", value=sign + number(abs(x), self.lang)), style)
 
     def verdict(self, b: dict) -> Text:
         """Level numbers (the legend below names them): ``3``, or ``3 → 4 (besser)``."""
@@ -104,7 +109,12 @@ class CompareScreen(Screen):
             self.change(o["change"]),
             self.verdict(o),
         )
-        parts = [scores, Text(), self.legend(), Text(self.t("criteria"), "bold")]
+        parts: list[RenderableType] = [
+            scores,
+            Text(),
+            self.legend(),
+            Text(self.t("criteria"), "bold"),
+        ]
         if doc["criteria"]:
             crit = Table(expand=True, show_edge=False, pad_edge=False)
             crit.add_column(self.t("criterion"), ratio=1)

@@ -42,7 +42,9 @@ class DisagreementsScreen(WkScreen):
         self.query_one("#dis-body", Static).update(self.build())
 
     def build(self) -> Group | Text:
-        q, session = self.app.q, self.app.store.session
+        store = self.app.store
+        assert store is not None  # shown only with an open session
+        q, session = self.app.q, store.session
         team = session.team
         if team is None or not team.members:
             return Text(self.t("dis_none"), "italic")

@@ -42,7 +42,8 @@ class RespondentScreen(OnWkApp, ModalScreen[tuple[str, str, str] | None]):
         if self.read_only:
             self.dismiss(None)
             return
-        self.dismiss(tuple(self.query_one(f"#resp-{k}", Input).value.strip() for k in FIELDS))
+        name, role, department = (self.query_one(f"#resp-{k}", Input).value.strip() for k in FIELDS)
+        self.dismiss((name, role, department))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

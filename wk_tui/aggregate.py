@@ -14,6 +14,7 @@ QUARTILE.INC and R's type 7.
 
 from __future__ import annotations
 
+import argparse
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -48,10 +49,12 @@ Q_OVERRIDE: list = []  # the --questionnaire object, set in the parent before fo
 
 def _loads(text: str) -> dict:
     try:
-        import tomli as toml  # mypyc-compiled: about 3× the speed of tomllib
+        import tomli  # mypyc-compiled: about 3× the speed of tomllib
     except ImportError:  # pragma: no cover - tomli is a dependency
-        import tomllib as toml
-    return toml.loads(text)
+        import tomllib
+
+        return tomllib.loads(text)
+    return tomli.loads(text)
 
 
 def load_row(root: Path, path: Path) -> Row | str:
@@ -207,7 +210,7 @@ def position(value: float | None, others: Sequence[float], stats: dict | None) -
     return {"score": round(value, 2), "rank": rank, "of": len(others), "quarter": quarter}
 
 
-def run_aggregate(args: object) -> int:
+def run_aggregate(args: argparse.Namespace) -> int:
     from .aggregate_report import report
 
     return report(args)

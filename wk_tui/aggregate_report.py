@@ -7,6 +7,7 @@ message``; ``md`` and ``json`` list them too. Exit code 0, or 4 when any file wa
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -272,7 +273,7 @@ def _cell(x: float | None) -> str:
     return "" if x is None else f"{x:.2f}"
 
 
-def report(args: object) -> int:
+def report(args: argparse.Namespace) -> int:
     root = Path(args.dir)
     if not root.is_dir():
         raise WkError("not a folder (expected a folder of session files)", root)

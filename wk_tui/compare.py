@@ -13,6 +13,7 @@ docs/formats.md); the Markdown and the TUI view render that dict.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 from pathlib import Path
@@ -20,8 +21,8 @@ from pathlib import Path
 from .errors import WkError
 from .files import load_session
 from .i18n import number, tr
-from .questionnaire import Questionnaire
-from .scoring import score
+from .questionnaire import Band, Questionnaire
+from .scoring import FieldResult, Result, score
 from .session import Action, Session
 
 SCHEMA = "wk-tui-compare/1"
@@ -96,7 +97,7 @@ def _delta(old: float | None, new: float | None) -> float | None:
     return None if old is None or new is None else round(new - old, 2)
 
 
-def _band_change(q: Questionnaire, old: object, new: object) -> str | None:
+def _band_change(q: Questionnaire, old: Band | None, new: Band | None) -> str | None:
     if old is None or new is None:
         return None
     ids = [b.id for b in q.bands]
@@ -133,7 +134,7 @@ def compare(old: Session, new: Session, q: Questionnaire) -> dict:
     """The comparison document (see the module docstring)."""
     r_old, r_new = score(q, old.values(q)), score(q, new.values(q))
 
-    def block(a: object, b: object) -> dict:
+    def block(a: Result | FieldResult, b: Result | FieldResult) -> dict:
         return {
             "old": _round(a.score),
             "new": _round(b.score),
@@ -172,17 +173,17 @@ def compare(old: Session, new: Session, q: Questionnaire) -> dict:
     by_id = {f["id"]: f for f in fields}
     actions = []
     for fid, work in old.workshop.results.items():
-        for a in work.actions:
-            match = _find_action(new, fid, a.text)
+        for action in work.actions:
+            match = _find_action(new, fid, action.text)
             done = action_done(match) if match else False
             status = "missing" if match is None else "done" if done else "open"
             f = by_id.get(fid)
             actions.append(
                 {
                     "field": fid,
-                    "text": a.text,
-                    "owner": a.owner,
-                    "due": a.due.isoformat() if a.due else None,
+                    "text": action.text,
+                    "owner": action.owner,
+                    "due": action.due.isoformat() if action.due else None,
                     "status": status,
                     "done": done if isinstance(done, str) else None,
                     "field_up": f["up"] if f else 0,
@@ -294,7 +295,7 @@ def render_md(doc: dict, q: Questionnaire, lang: str, old_name: str, new_name: s
     return "\n\n".join(out) + "\n"
 
 
-def run_compare(args: object) -> int:
+def run_compare(args: argparse.Namespace) -> int:
     import json
 
     old, new, q = load_pair(args.old, args.new, args.questionnaire)

@@ -8,10 +8,14 @@ round trip never drops data.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from .questionnaire import SCALE_VALUES, Questionnaire
 from .record import Factory, Record
 from .tomlpos import Problems
+
+if TYPE_CHECKING:
+    from .teamdata import Team
 
 SCHEMA_ID = "wk-tui-session"
 SCHEMA_VERSION = 1
@@ -124,7 +128,7 @@ class Session(Record):
     timeline: list[Event] = Factory(factory=list)
     workshop: Workshop = Factory(factory=Workshop)
     #: per-respondent answers of a merged session (``[team]``, see wk_tui.teamdata)
-    team: object = None
+    team: Team | None = None
     extra: dict = Factory(factory=dict)
     #: ratings/workshop fields naming criteria the questionnaire does not know (kept).
     warnings: list[str] = Factory(factory=list)

@@ -13,7 +13,9 @@ fewer than one counted answer); a spread of :data:`FLAG_SPREAD` or more is flagg
 
 from __future__ import annotations
 
+import argparse
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -79,7 +81,7 @@ def merge_sessions(inputs: Sequence[tuple[Path, Session]], q: Questionnaire) -> 
                 who.role,
                 who.department,
                 path.name,
-                {c.id: s.value(c.id) for c in q.criteria if s.value(c.id)},
+                {c.id: v for c in q.criteria if (v := s.value(c.id))},
                 {c.id: s.note(c.id) for c in q.criteria if s.note(c.id)},
             )
         )
@@ -132,6 +134,8 @@ def load_inputs(
                 "is already a merged session; merge the respondents' own files instead", path
             )
         loaded.append((Path(path), session))
+    if q is None:
+        raise WkError("nothing to merge: name at least one session file")
     return loaded, q
 
 
@@ -198,17 +202,17 @@ def field_disagreement(session: Session, q: Questionnaire) -> dict[str, tuple[in
     return out
 
 
-def run_merge(args: object) -> int:
+def run_merge(args: argparse.Namespace) -> int:
     """CLI: merge, then one line on stderr with the respondents and flagged criteria."""
     merged = merge_files(args.inputs, args.output, args.questionnaire, args.force)
     from .files import resolve_questionnaire
 
     q = resolve_questionnaire(merged, args.questionnaire)
     flagged = sum(d.flagged for d in disagreements(merged, q))
-    import sys
+    members = merged.team.members if merged.team else []
 
     print(
-        f"wk-tui: {args.output}: {len(merged.team.members)} respondents merged, "
+        f"wk-tui: {args.output}: {len(members)} respondents merged, "
         f"{flagged} criteria with a spread of {FLAG_SPREAD} or more",
         file=sys.stderr,
     )

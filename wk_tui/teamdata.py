@@ -18,6 +18,8 @@ consensus; ``[team]`` keeps every respondent's own answers (see docs/formats.md)
 
 from __future__ import annotations
 
+from typing import Any
+
 from .questionnaire import SCALE_VALUES
 from .record import Factory, Record
 from .tomlpos import Problems
@@ -47,7 +49,7 @@ class Team(Record):
     extra: dict = Factory(factory=dict)
 
 
-def _text_map(reader: object, key: str, p: Problems, values: bool) -> dict[str, str]:
+def _text_map(reader: Any, key: str, p: Problems, values: bool) -> dict[str, str]:
     table = reader.t.get(key, {})
     if not isinstance(table, dict):
         p.add(reader.where + (key,), 'expected a table of "<criterion-id>" = "<text>"')
@@ -66,7 +68,7 @@ def _text_map(reader: object, key: str, p: Problems, values: bool) -> dict[str, 
     return out
 
 
-def parse_team(reader_cls: type, table: object, p: Problems) -> Team:
+def parse_team(reader_cls: Any, table: object, p: Problems) -> Team:
     """Parse ``[team]`` with the session parser's typed reader (problems go to ``p``)."""
     top = reader_cls(p, table, ("team",), ("consensus", "respondents"))
     team = Team(top.text("consensus", CONSENSUS_RULE), [], top.extra)
@@ -89,7 +91,7 @@ def parse_team(reader_cls: type, table: object, p: Problems) -> Team:
 def team_to_dict(team: Team) -> dict:
     members = []
     for m in team.members:
-        d = {
+        d: dict[str, Any] = {
             k: v
             for k, v in (
                 ("name", m.name),
