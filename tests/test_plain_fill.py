@@ -241,3 +241,24 @@ def test_any_input_never_crashes_and_never_echoes_control_characters(tmp_path, l
     assert "\x1b" not in text
     assert text.rstrip().splitlines()[-1].startswith("Gespeichert in")
     load_session(path)  # still a valid session
+
+
+def test_language_follows_the_tui_rule_and_shows_the_translated_questionnaire(tmp_path):
+    import os
+
+    path = empty_session(tmp_path)  # a German session
+    out = run_cli("fill", str(path), "--lang", "en", input="1\n")
+    assert "Action field: Management and steering" in out.stdout
+    assert "Answers: 1 yes, 2 rather yes" in out.stdout and "Saved: yes." in out.stdout
+    assert ratings(path) == {"hf1.steuerung": "ja"}  # saved by id, as the TUI does
+    # Without --lang: the language remembered in the user's configuration, like the TUI.
+    config = os.environ["WK_TUI_CONFIG_DIR"]
+    os.makedirs(config, exist_ok=True)
+    with open(os.path.join(config, "config.toml"), "w", encoding="utf-8") as fh:
+        fh.write('language = "en"\n')
+    out = run_cli("fill", str(path), input="")
+    assert "Your rating? 1 to 4 or 0" in out.stdout
+    assert (
+        "Criterion: Importance of openness to the world in politics and administration"
+        in out.stdout
+    )

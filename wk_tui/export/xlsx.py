@@ -19,9 +19,8 @@ from ..questionnaire import Questionnaire
 from ..session import Session
 from .office_strings import OFFICE
 from .report import Report
+from .tabular import FORMULA_STARTS  # the same cells the CSV for Excel neutralises
 
-#: Leading characters that make a spreadsheet treat typed text as a formula (OWASP).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: Excel's limit for the text of one cell.
 MAX_CELL = 32767
 _BAD_SHEET = str.maketrans({ch: " " for ch in "[]:*?/\\"})
@@ -41,7 +40,7 @@ def cell_text(text: str) -> str:
 
 
 def formula_like(text: str) -> bool:
-    return text.startswith(FORMULA_START)
+    return text.startswith(FORMULA_STARTS)
 
 
 def sheet_name(text: str, taken: set[str]) -> str:

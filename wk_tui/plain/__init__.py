@@ -46,6 +46,14 @@ def _tty(stream: TextIO | None) -> bool:
         return False
 
 
+def ui_language(given: str | None, session_language: str) -> str:
+    """As in the TUI: ``--lang``, else the remembered choice, else the session's language."""
+    from ..userconf import load_config
+
+    lang = given or load_config().get("language") or session_language
+    return lang if lang in ("de", "en") else "de"
+
+
 def _exit_on_signal(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
@@ -64,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         for warning in store.session.warnings:
             print(f"wk-tui: {args.path}: {warning}", file=sys.stderr)
-        lang = args.lang or store.session.language
+        lang = ui_language(args.lang, store.session.language)
         (fill_workshop if args.workshop else fill)(store, lang, Prompter())
     finally:
         store.close()

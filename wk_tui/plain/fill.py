@@ -10,7 +10,7 @@ from ..i18n import number, tr
 from ..questionnaire import Criterion, Field
 from ..scoring import Result, score
 from ..session_store import SessionStore
-from .io import Prompter, plain
+from .io import Prompter, plain, shown_questionnaire
 from .strings import PLAIN
 
 #: Digits typed at the prompt, in the order the answers are read out.
@@ -24,7 +24,7 @@ class Quit(Exception):
 class Filler:
     def __init__(self, store: SessionStore, lang: str, io: Prompter) -> None:
         self.store, self.lang, self.io = store, lang, io
-        self.q = store.questionnaire
+        self.q = shown_questionnaire(store.questionnaire, lang)
         self.items: list[tuple[Field, Criterion]] = [
             (f, c) for f in self.q.fields for c in f.criteria
         ]

@@ -12,6 +12,9 @@ import sys
 import unicodedata
 from typing import TextIO
 
+from ..errors import WkError
+from ..questionnaire import Questionnaire, bundled
+
 #: Characters dropped from output besides the C0/C1 controls: bidi overrides and isolates
 #: (they can reorder what a reader hears) and the line/paragraph separators.
 _INVISIBLE = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -30,6 +33,19 @@ def plain(text: object) -> str:
         else:
             out.append(ch)
     return " ".join("".join(out).split())
+
+
+def shown_questionnaire(base: Questionnaire, lang: str) -> Questionnaire:
+    """``base`` in the UI language when a translation with the same criteria is bundled
+    (as the TUI shows it); ratings are keyed by id, so saving is the same either way."""
+    if base.language == lang or base.path is None:
+        return base
+    try:
+        other = bundled(base.id, lang)
+    except WkError:
+        return base  # a custom questionnaire has no translation
+    same = [c.id for c in other.criteria] == [c.id for c in base.criteria]
+    return other if same else base
 
 
 class Prompter:

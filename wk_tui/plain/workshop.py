@@ -20,7 +20,7 @@ from ..session_store import SessionStore
 from ..validate import InvalidInput, parse_date
 from ..workshop import LISTS, chosen_fields, field_work
 from .fill import Quit
-from .io import Prompter, plain
+from .io import Prompter, plain, shown_questionnaire
 from .strings import PLAIN
 
 
@@ -31,7 +31,7 @@ class SkipField(Exception):
 class WorkshopFiller:
     def __init__(self, store: SessionStore, lang: str, io: Prompter) -> None:
         self.store, self.lang, self.io = store, lang, io
-        self.q = store.questionnaire
+        self.q = shown_questionnaire(store.questionnaire, lang)
 
     @property
     def session(self):
