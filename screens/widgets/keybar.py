@@ -46,16 +46,36 @@ class KeyBar(Widget):
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("keybar--key")
-        text = Text(no_wrap=True, overflow="ellipsis")
         self.shown = self._shown_bindings()
+        items = []
         for binding in self.shown:
             click = Style.from_meta({"@click": f"screen.{binding.action}"})
-            text.append(f" {self.app.get_key_display(binding)} ", key_style + click)
-            text.append(f"{binding.description} ", click)
+            items.append(
+                Text.assemble(
+                    (f" {self.app.get_key_display(binding)} ", key_style + click),
+                    (f"{binding.description} ", click),
+                )
+            )
         palette = Binding("ctrl+p", "command_palette")
         tail = Text.assemble((f" {self.app.get_key_display(palette)} ", key_style), "Palette ")
         tail.stylize(Style.from_meta({"@click": "app.command_palette"}))
         width = self.size.width
+        # Too many keys for the width: keep help and quit (the help screen lists every key)
+        # and mark the gap with "…" rather than cutting the bar off at the edge.
+        keep = {i for i, b in enumerate(self.shown) if b.action in ("help", "quit")}
+        dropped = False
+        while items and sum(t.cell_len for t in items) + (2 if dropped else 0) > width:
+            victims = [i for i in range(len(items)) if i not in keep]
+            if not victims:
+                break
+            del items[victims[-1]]
+            keep = {k - 1 if k > victims[-1] else k for k in keep}
+            dropped = True
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for i, item in enumerate(items):
+            if dropped and i == len(items) - len(keep):
+                text.append(" …")
+            text.append_text(item)
         if text.cell_len + tail.cell_len < width:
             text.append(" " * (width - text.cell_len - tail.cell_len))
             text.append_text(tail)
