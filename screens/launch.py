@@ -65,7 +65,7 @@ def _build(args: argparse.Namespace) -> WkApp:
         store = SessionStore.create_new(
             args.path,
             municipality=args.municipality,
-            language=args.lang,
+            language=args.lang or args.ui_lang,  # flag > remembered > locale > German
             questionnaire=args.questionnaire,
             respondent=args.respondent,
         )

@@ -65,5 +65,9 @@ def _private_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("WK_TUI_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("WK_TUI_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("WK_TUI_STATE_DIR", str(base / "state"))
+    # German unless a test asks for English (the CLI follows LC_ALL/LC_MESSAGES/LANG).
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("WK_TUI_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")

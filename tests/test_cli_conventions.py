@@ -43,10 +43,10 @@ def test_validate_prints_every_problem_one_per_line(tmp_path):
     assert out.returncode == 3 and out.stdout == ""
     got = out.stderr.strip().splitlines()
     assert got == [
-        f"{bad}:6:1: municipality.name: expected text, got a whole number",
-        f"{bad}:7:1: municipality.population: expected a whole number, got text",
-        f"{bad}:10:1: ratings.\"hf1.steuerung\".value: unknown rating value 'vielleicht' "
-        "(expected one of ja, eher_ja, eher_nein, nein, keine_einschaetzung)",
+        f"{bad}:6:1: municipality.name: erwartet wird Text, gefunden: eine ganze Zahl",
+        f"{bad}:7:1: municipality.population: erwartet wird eine ganze Zahl, gefunden: Text",
+        f"{bad}:10:1: ratings.\"hf1.steuerung\".value: unbekannter Bewertungswert 'vielleicht' "
+        "(erwartet einer von ja, eher_ja, eher_nein, nein, keine_einschaetzung)",
     ]
 
 
@@ -62,8 +62,8 @@ def test_validate_questionnaire_prints_every_problem(tmp_path):
     got = out.stderr.strip().splitlines()
     assert len(got) >= 2, got
     assert all(re.match(rf"{re.escape(str(bad))}:\d+:\d+: \S", line) for line in got), got
-    assert any("must start with its field id" in line for line in got)
-    assert any("gap" in line for line in got)
+    assert any("muss mit der ID ihres Handlungsfelds beginnen" in line for line in got)
+    assert any("Lücke" in line for line in got)
 
 
 def test_unknown_ids_are_a_kept_warning_in_validate(tmp_path):

@@ -85,7 +85,7 @@ def test_validate_session_and_questionnaires():
             '[ratings."hf1.monitoring"]\nvalue = 3\n',
             ":4:",
         ),
-        ("this is = = not toml", "invalid TOML"),
+        ("this is = = not toml", "ungültiges TOML"),
     ],
 )
 def test_validate_invalid_exits_3_with_one_line(tmp_path, content, needle):
@@ -106,13 +106,13 @@ def test_usage_errors_exit_2():
 
 def test_missing_file_exits_3(tmp_path):
     out = run_cli("summary", str(tmp_path / "nope.toml"))
-    assert out.returncode == 3 and "file not found" in out.stderr
+    assert out.returncode == 3 and "Datei nicht gefunden" in out.stderr
 
 
 def test_bare_path_means_open_and_needs_a_terminal(tmp_path):
     out = run_cli(str(EXAMPLE))
     assert out.returncode == 3
-    assert "needs a terminal" in out.stderr and "Traceback" not in out.stderr
+    assert "braucht ein Terminal" in out.stderr and "Traceback" not in out.stderr
 
 
 def test_new_in_a_missing_folder_is_one_line_not_a_traceback(tmp_path):

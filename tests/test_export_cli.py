@@ -113,7 +113,7 @@ def test_refuses_to_overwrite_without_force(tmp_path):
 def test_never_overwrites_the_session_itself(example_copy):
     before = example_copy.read_bytes()
     out = run_cli("export", str(example_copy), "-o", str(example_copy), "--force", "--format", "md")
-    assert out.returncode == 3 and "session file itself" in out.stderr
+    assert out.returncode == 3 and "Sitzungsdatei selbst" in out.stderr
     assert example_copy.read_bytes() == before
 
 
@@ -144,8 +144,8 @@ def test_usage_errors_exit_2(tmp_path):
 @pytest.mark.parametrize(
     "args,needle",
     [
-        (["{tmp}/missing.toml"], "file not found"),
-        (["{example}", "-o", "{tmp}/no/such/dir/r.md"], "directory not found"),
+        (["{tmp}/missing.toml"], "Datei nicht gefunden"),
+        (["{example}", "-o", "{tmp}/no/such/dir/r.md"], "Ordner nicht gefunden"),
     ],
 )
 def test_invalid_input_exits_3_with_one_line(tmp_path, args, needle):
@@ -153,7 +153,7 @@ def test_invalid_input_exits_3_with_one_line(tmp_path, args, needle):
     out = run_cli("export", *args)
     assert out.returncode == 3
     lines = out.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("wk-tui: error: ") and needle in lines[0]
+    assert len(lines) == 1 and lines[0].startswith("wk-tui: Fehler: ") and needle in lines[0]
     assert "Traceback" not in out.stderr
 
 

@@ -202,7 +202,7 @@ def test_concurrent_exports_to_the_same_name_exactly_one_wins(tmp_path):
         codes = sorted(rc for j, rc, _, _ in results if j == i)
         errors = [err for j, rc, _, err in results if j == i and rc]
         assert codes == [0, 3], (i, results)
-        assert len(errors) == 1 and "file exists" in errors[0] and "--force" in errors[0]
+        assert len(errors) == 1 and "existiert bereits" in errors[0] and "--force" in errors[0]
         assert (tmp_path / f"r{i}.md").read_bytes() == golden
     leftovers = [p.name for p in tmp_path.iterdir() if "tmp" in p.name]
     assert leftovers == []

@@ -194,13 +194,13 @@ def test_a_locked_session_is_refused_in_one_line(tmp_path):
     finally:
         store.close()
     assert out.returncode == 3
-    assert out.stderr.count("\n") == 1 and "open for writing by pid" in out.stderr
+    assert out.stderr.count("\n") == 1 and "zum Schreiben geöffnet von pid" in out.stderr
     assert ratings(path) == {}
 
 
 def test_missing_file_is_one_line(tmp_path):
     out = run_cli("fill", str(tmp_path / "nope.toml"), input="")
-    assert out.returncode == 3 and "file not found" in out.stderr
+    assert out.returncode == 3 and "Datei nicht gefunden" in out.stderr
     assert "Traceback" not in out.stderr
 
 

@@ -107,7 +107,7 @@ def test_signal_flushes_the_last_keystroke(tmp_path, sig):
 def test_interactive_commands_need_a_terminal(tmp_path):
     out = run_cli("demo")
     assert out.returncode == 3
-    assert "needs a terminal" in out.stderr and "wk-tui export" in out.stderr
+    assert "braucht ein Terminal" in out.stderr and "wk-tui export" in out.stderr
     assert "Traceback" not in out.stderr
 
 
@@ -115,12 +115,12 @@ def test_open_missing_file_is_a_clear_error(tmp_path):
     env = {"WK_TUI_CONFIG_DIR": str(tmp_path / "c"), "WK_TUI_DATA_DIR": str(tmp_path / "d")}
     proc, master = spawn("open", str(tmp_path / "nope.toml"), env=env)
     try:
-        output = master.wait_for(b"create it with")
+        output = master.wait_for(b"anlegen mit")
         proc.wait(timeout=20)
     finally:
         master.close()
     assert proc.returncode == 3
-    assert b"file not found" in output
+    assert b"Datei nicht gefunden" in output
 
 
 def test_new_creates_a_private_session_and_demo_never_touches_the_example(tmp_path):

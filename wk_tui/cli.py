@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .cli_i18n import flag_language, parser_class, resolve_language
 from .errors import WkError
+from .i18n import CLI, tr
 from .room_cli import add_room_commands
 
 COMMANDS = (
@@ -34,15 +36,29 @@ COMMANDS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser(lang: str = "de") -> argparse.ArgumentParser:
+    """The parser, speaking ``lang`` in ``--help`` and usage errors."""
+    parser = parser_class(lang)(
         prog="wk-tui",
         description="Selbstcheck Weltoffene Kommune — rate, score and report in the terminal.",
         epilog="Without a command: a start screen with recent sessions. "
         "'wk-tui PATH' is short for 'wk-tui open PATH'.",
     )
-    parser.add_argument("--version", action="version", version=f"wk-tui {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"wk-tui {__version__}",
+        help="show program's version number and exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def lang_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--lang",
+            choices=("de", "en"),
+            default=None,
+            help="language of the output (default: the session's)",
+        )
 
     def q_option(p: argparse.ArgumentParser) -> None:
         p.add_argument(
@@ -54,8 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("new", help="create a session and open it")
     p.add_argument("path", type=Path)
-    p.add_argument("--municipality", default="", metavar="NAME")
-    p.add_argument("--lang", choices=("de", "en"), default="de")
+    p.add_argument("--municipality", default="", metavar="NAME", help="name of the municipality")
+    p.add_argument(
+        "--lang",
+        choices=("de", "en"),
+        default=None,
+        help="language of the session and the interface (default: remembered, else from LANG)",
+    )
     p.add_argument("--respondent", default="", metavar="NAME", help="who fills in this session")
     q_option(p)
 
@@ -100,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="scores and verdicts of a session")
     p.add_argument("path", type=Path)
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    lang_option(p)
     q_option(p)
 
     p = sub.add_parser("export", help="write the final report (Abschlussbericht)")
@@ -128,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--private", action="store_true", help="file readable by you only (0600), not per umask"
     )
+    lang_option(p)
     q_option(p)
     add_team_commands(sub, q_option)
     add_room_commands(sub)
@@ -165,7 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
         argv.insert(0, "open")
-    args = build_parser().parse_args(argv)
+    lang = resolve_language(flag_language(argv))
+    args = build_parser(lang).parse_args(argv)
+    args.ui_lang = lang  # messages, warnings and errors; reports follow --lang or the session
     try:
         if args.command in ("validate", "summary"):
             from . import commands
@@ -220,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return launch(args)
     except WkError as exc:
-        print(f"wk-tui: error: {exc}", file=sys.stderr)
+        print(f"wk-tui: {tr(CLI, lang, 'error')}: {exc.text(lang)}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
         _reader_gone()
@@ -228,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         # Anything the file system refuses that no command turned into a WkError.
         name = f"{exc.filename}: " if exc.filename else ""
-        print(f"wk-tui: error: {name}{exc.strerror or exc}", file=sys.stderr)
+        print(f"wk-tui: {tr(CLI, lang, 'error')}: {name}{exc.strerror or exc}", file=sys.stderr)
         return 3
     except KeyboardInterrupt:
         return 130

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from .console import make_console, rich_output
-from .errors import ValidationError
+from .errors import ValidationError, WkError
 from .files import load_session
 from .i18n import CLI, number, tr
-from .questionnaire import load_questionnaire
+from .paths import questionnaire_path
+from .questionnaire import Questionnaire, bundled, load_questionnaire
 from .scoring import Result, result_json, score
 from .session import Session
 from .tomlpos import read_toml
@@ -27,14 +28,16 @@ def validate(args: argparse.Namespace) -> int:
     """Print every problem, one ``file:line:col: key: message`` line each (exit 3).
 
     Unknown criterion or field ids are warnings, as in the app: printed, kept, exit 0.
+    Everything is printed in the user's language (``args.ui_lang``).
     """
+    lang = user_language(args)
     try:
         if _is_questionnaire(args.path):
             q = load_questionnaire(args.path)
             print(
                 tr(
                     CLI,
-                    q.language,
+                    lang,
                     "valid_questionnaire",
                     path=args.path,
                     fields=len(q.fields),
@@ -45,14 +48,14 @@ def validate(args: argparse.Namespace) -> int:
         session, q = load_session(args.path, args.questionnaire, strict=False)
     except ValidationError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(problem.text(lang), file=sys.stderr)
         return exc.exit_code
-    print_warnings(session)
+    print_warnings(session, lang)
     values = session.values(q)
     print(
         tr(
             CLI,
-            session.language,
+            lang,
             "valid_session",
             path=args.path,
             rated=len(values),
@@ -62,20 +65,44 @@ def validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_warnings(session: Session) -> None:
+def user_language(args: argparse.Namespace) -> str:
+    """The language of messages: resolved by the CLI (flag > config > locale > de)."""
+    return getattr(args, "ui_lang", None) or "de"
+
+
+def print_warnings(session: Session, lang: str) -> None:
     """The kept warnings (unknown ids) on stderr: ``file:line:col: warning: key: message``."""
-    label = tr(CLI, session.language, "warning")
+    label = tr(CLI, lang, "warning")
     for item in session.warning_items:
-        loc = item.location()
-        print(
-            f"{loc}: {label}: {item.message}" if loc else f"{label}: {item.message}",
-            file=sys.stderr,
-        )
+        loc, text = item.location(), item.localized(lang)
+        print(f"{loc}: {label}: {text}" if loc else f"{label}: {text}", file=sys.stderr)
+
+
+def in_language(
+    session: Session, q: Questionnaire, lang: str | None
+) -> tuple[Session, Questionnaire]:
+    """The session and questionnaire to show in ``lang`` (None: the session's language).
+
+    A bundled questionnaire is swapped for its translation; a custom one has none and
+    stays. The session itself is not changed (a copy carries the language).
+    """
+    if not lang or lang == session.language:
+        return session, q
+    try:
+        other = bundled(q.id, lang)
+    except WkError:
+        other = q
+    if q.path is None or [c.id for c in other.criteria] != [c.id for c in q.criteria]:
+        other = q
+    elif q.path.resolve() != questionnaire_path(q.id, q.language).resolve():
+        other = q  # a custom questionnaire with the bundled id: keep it
+    return session.replace(language=lang), other
 
 
 def summary(args: argparse.Namespace) -> int:
     session, q = load_session(args.path, args.questionnaire, strict=False)
-    print_warnings(session)
+    print_warnings(session, user_language(args))
+    session, q = in_language(session, q, getattr(args, "lang", None))
     result = score(q, session.values(q))
     if args.json:
         json.dump(result_json(result), sys.stdout, ensure_ascii=False, indent=2)

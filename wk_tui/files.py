@@ -35,18 +35,32 @@ def _schema_version(doc: dict, text: str, path: Path) -> None:
     line, col = locate(text, ("schema",))
     if not isinstance(schema, str) or "/" not in schema:
         raise WkError(
-            f'schema: expected "{SCHEMA_ID}/{SCHEMA_VERSION}", got {schema!r}', path, line, col
-        )
-    name, _, version = schema.rpartition("/")
-    if name != SCHEMA_ID or not version.isdigit():
-        raise WkError(f'schema: expected "{SCHEMA_ID}/<version>", got {schema!r}', path, line, col)
-    if int(version) > SCHEMA_VERSION:
-        raise SchemaTooNewError(
-            f"schema: version {version} is newer than this program understands "
-            f"({SCHEMA_VERSION}); update wk-tui to open it (the file was not changed)",
+            "schema: expected {want}, got {got}",
             path,
             line,
             col,
+            want=f'"{SCHEMA_ID}/{SCHEMA_VERSION}"',
+            got=repr(schema),
+        )
+    name, _, version = schema.rpartition("/")
+    if name != SCHEMA_ID or not version.isdigit():
+        raise WkError(
+            "schema: expected {want}, got {got}",
+            path,
+            line,
+            col,
+            want=f'"{SCHEMA_ID}/<version>"',
+            got=repr(schema),
+        )
+    if int(version) > SCHEMA_VERSION:
+        raise SchemaTooNewError(
+            "schema: version {version} is newer than this program understands "
+            "({known}); update wk-tui to open it (the file was not changed)",
+            path,
+            line,
+            col,
+            version=version,
+            known=SCHEMA_VERSION,
         )
 
 
@@ -58,8 +72,9 @@ def resolve_questionnaire(session: Session, override: Path | None = None) -> Que
     except WkError as exc:
         if exc.message == "file not found":
             raise WkError(
-                f"questionnaire {session.questionnaire!r} ({session.language}) is "
-                "not bundled; pass --questionnaire PATH"
+                "questionnaire {qid} ({lang}) is not bundled; pass --questionnaire PATH",
+                qid=repr(session.questionnaire),
+                lang=session.language,
             ) from None
         raise
 

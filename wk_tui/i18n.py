@@ -37,6 +37,7 @@ CLI: Table = {
         "valid_session": "{path}: gültige Sitzung ({rated}/{total} Kriterien bewertet)",
         "valid_questionnaire": "{path}: gültiger Fragebogen ({fields} Handlungsfelder, {criteria} Kriterien)",
         "warning": "Warnung",
+        "error": "Fehler",
     },
     "en": {
         "overall": "Overall",
@@ -50,5 +51,6 @@ CLI: Table = {
         "valid_session": "{path}: valid session ({rated}/{total} criteria rated)",
         "valid_questionnaire": "{path}: valid questionnaire ({fields} action fields, {criteria} criteria)",
         "warning": "warning",
+        "error": "error",
     },
 }

@@ -72,9 +72,10 @@ class SessionLock:
             else "another program (under another name: a link, or its lock file was deleted)"
         )
         return LockedError(
-            f"session is open for writing by {who}; open it read-only or close the other program",
+            "session is open for writing by {who}; open it read-only or close the other program",
             self.path,
             info,
+            who=who,
         )
 
     def _lock_path_file(self) -> int:

@@ -6,7 +6,7 @@ import stat
 from pathlib import Path
 
 from . import qcache
-from .errors import SchemaTooNewError, ValidationError
+from .errors import SchemaTooNewError, Term, ValidationError
 from .paths import questionnaire_path
 from .record import Factory, Record
 from .tomlpos import Problems, locate, read_toml
@@ -111,7 +111,7 @@ def _str(p: Problems, d: dict, key: str, where: tuple, required: bool = True) ->
             p.add(where + (key,), "missing (expected text)")
         return ""
     if not isinstance(v, str):
-        p.add(where + (key,), f"expected text, got {type(v).__name__}")
+        p.add(where + (key,), "expected {what}, got {got}", what=Term("text"), got=type(v).__name__)
         return ""
     if required and not v.strip():
         p.add(where + (key,), "must not be empty")
@@ -220,14 +220,36 @@ def _parse_bands(p: Problems, raw: object) -> tuple[Band, ...]:
     ordered = sorted(bands, key=lambda b: b.min)
     if ordered and not p:
         if ordered[0].min != 0:
-            p.add(("bands",), f"bands leave a gap: 0 to {ordered[0].min:g} is not covered")
+            p.add(
+                ("bands",),
+                "bands leave a gap: {lo} to {hi} is not covered",
+                lo=0,
+                hi=f"{ordered[0].min:g}",
+            )
         if ordered[-1].max != 100:
-            p.add(("bands",), f"bands leave a gap: {ordered[-1].max:g} to 100 is not covered")
+            p.add(
+                ("bands",),
+                "bands leave a gap: {lo} to {hi} is not covered",
+                lo=f"{ordered[-1].max:g}",
+                hi=100,
+            )
         for a, b in zip(ordered, ordered[1:], strict=False):
             if a.max < b.min:
-                p.add(("bands",), f"bands leave a gap between {a.max:g} and {b.min:g}")
+                p.add(
+                    ("bands",),
+                    "bands leave a gap between {lo} and {hi}",
+                    lo=f"{a.max:g}",
+                    hi=f"{b.min:g}",
+                )
             elif a.max > b.min:
-                p.add(("bands",), f"bands {a.id!r} and {b.id!r} overlap ({b.min:g}–{a.max:g})")
+                p.add(
+                    ("bands",),
+                    "bands {a} and {b} overlap ({lo}–{hi})",
+                    a=repr(a.id),
+                    b=repr(b.id),
+                    lo=f"{b.min:g}",
+                    hi=f"{a.max:g}",
+                )
     return tuple(ordered)
 
 
@@ -243,7 +265,7 @@ def _parse_fields(p: Problems, raw: object) -> tuple[Field, ...]:
             continue
         fid = _str(p, item, "id", where)
         if fid in ids:
-            p.add(where + ("id",), f"duplicate id {fid!r}")
+            p.add(where + ("id",), "duplicate id {id}", id=repr(fid))
         ids.add(fid)
         weight = item.get("weight", 1)
         if not _number(weight) or weight <= 0:
@@ -252,7 +274,7 @@ def _parse_fields(p: Problems, raw: object) -> tuple[Field, ...]:
         crits = []
         raw_c = item.get("criteria")
         if not isinstance(raw_c, list) or not raw_c:
-            p.add(where, f"field {fid!r} has no criteria")
+            p.add(where, "field {fid} has no criteria", fid=repr(fid))
             raw_c = []
         for j, c in enumerate(raw_c):
             cw = where + ("criteria", j)
@@ -262,10 +284,13 @@ def _parse_fields(p: Problems, raw: object) -> tuple[Field, ...]:
             cid = _str(p, c, "id", cw)
             if cid and not cid.startswith(fid + "."):
                 p.add(
-                    cw + ("id",), f"criterion id {cid!r} must start with its field id {fid + '.'!r}"
+                    cw + ("id",),
+                    "criterion id {cid} must start with its field id {start}",
+                    cid=repr(cid),
+                    start=repr(fid + "."),
                 )
             if cid in ids:
-                p.add(cw + ("id",), f"duplicate id {cid!r}")
+                p.add(cw + ("id",), "duplicate id {id}", id=repr(cid))
             ids.add(cid)
             qs = c.get("questions", [])
             if not isinstance(qs, list) or not all(isinstance(q, str) for q in qs):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from .errors import Term
 from .questionnaire import SCALE_VALUES, Questionnaire
 from .record import Factory, Record
 from .tomlpos import Problems
@@ -196,7 +197,9 @@ class _Reader:
         self.p, self.where = p, where
         if not isinstance(table, dict):
             if table is not None:
-                p.add(where, f"expected a table, got {type(table).__name__}")
+                p.add(
+                    where, "expected {what}, got {got}", what=Term("a table"), got=_typename(table)
+                )
             table = {}
         self.t = table
         self.extra = {k: v for k, v in table.items() if k not in known}
@@ -206,7 +209,12 @@ class _Reader:
         if v is None:
             return default
         if isinstance(v, bool) and bool not in types or not isinstance(v, types):
-            self.p.add(self.where + (key,), f"expected {label}, got {_typename(v)}")
+            self.p.add(
+                self.where + (key,),
+                "expected {what}, got {got}",
+                what=Term(label),
+                got=_typename(v),
+            )
             return default
         return v
 
@@ -252,14 +260,16 @@ class _Reader:
 
 
 def _typename(v: object) -> str:
-    return {
-        str: "text",
-        int: "a whole number",
-        float: "a number",
-        bool: "true/false",
-        list: "a list",
-        dict: "a table",
-    }.get(type(v), type(v).__name__)
+    return Term(
+        {
+            str: "text",
+            int: "a whole number",
+            float: "a number",
+            bool: "true/false",
+            list: "a list",
+            dict: "a table",
+        }.get(type(v), type(v).__name__)
+    )
 
 
 def parse_session(doc: dict, p: Problems) -> Session:
@@ -290,7 +300,7 @@ def parse_session(doc: dict, p: Problems) -> Session:
         extra=top.extra,
     )
     if s.language not in ("de", "en"):
-        p.add(("language",), f"unknown language {s.language!r} (expected de or en)")
+        p.add(("language",), "unknown language {lang} (expected de or en)", lang=repr(s.language))
 
     m = _Reader(
         p,
@@ -345,7 +355,9 @@ def parse_session(doc: dict, p: Problems) -> Session:
         if value and value not in SCALE_VALUES:
             p.add(
                 ("ratings", cid, "value"),
-                f"unknown rating value {value!r} (expected one of {', '.join(SCALE_VALUES)})",
+                "unknown rating value {value} (expected one of {values})",
+                value=repr(value),
+                values=", ".join(SCALE_VALUES),
             )
             value = ""
         s.ratings[cid] = Rating(value, r.text("note"), r.datetime("updated"), r.extra)
@@ -419,26 +431,38 @@ def check_against(s: Session, q: Questionnaire, p: Problems | None) -> list[str]
         if not q.has_criterion(cid):
             unknown.append(cid)
             messages.append(
-                (("ratings", cid), f"unknown criterion id {cid!r} (not in questionnaire {q.id!r})")
+                (
+                    ("ratings", cid),
+                    "unknown criterion id {cid} (not in questionnaire {qid})",
+                    {"cid": repr(cid), "qid": repr(q.id)},
+                )
             )
     field_ids = {f.id for f in q.fields}
     for i, fid in enumerate(s.workshop.fields):
         if fid not in field_ids:
             unknown.append(fid)
-            messages.append((("workshop", "fields", i), f"unknown field id {fid!r}"))
+            messages.append(
+                (("workshop", "fields", i), "unknown field id {fid}", {"fid": repr(fid)})
+            )
     for fid in s.workshop.results:
         if fid not in field_ids:
             unknown.append(fid)
-            messages.append((("workshop", "results", fid), f"unknown field id {fid!r}"))
+            messages.append(
+                (("workshop", "results", fid), "unknown field id {fid}", {"fid": repr(fid)})
+            )
     if s.questionnaire and s.questionnaire != q.id:
         messages.append(
-            (("questionnaire",), f"session is for questionnaire {s.questionnaire!r}, not {q.id!r}")
+            (
+                ("questionnaire",),
+                "session is for questionnaire {have}, not {want}",
+                {"have": repr(s.questionnaire), "want": repr(q.id)},
+            )
         )
     s.unknown_ids = list(dict.fromkeys(unknown))
     if p is not None:
-        for where, msg in messages:
-            p.add(where, msg)
-    return [msg for _, msg in messages]
+        for where, msg, params in messages:
+            p.add(where, msg, **params)
+    return [msg.format(**params) for _, msg, params in messages]
 
 
 # --------------------------------------------------------------------------- writing

@@ -26,7 +26,7 @@ def read_toml(path: Path) -> tuple[dict, str]:
     except IsADirectoryError:
         raise WkError("is a directory, expected a TOML file", path) from None
     except OSError as exc:
-        raise WkError(f"cannot read file: {exc.strerror}", path) from None
+        raise WkError("cannot read file: {error}", path, error=exc.strerror) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -41,7 +41,7 @@ def read_toml(path: Path) -> tuple[dict, str]:
         if m:
             line, col = int(m.group(1)), int(m.group(2))
             msg = msg[: m.start()].strip()
-        raise WkError(f"invalid TOML: {msg}", path, line, col) from None
+        raise WkError("invalid TOML: {detail}", path, line, col, detail=msg) from None
 
 
 def _split_dotted(text: str) -> list[str]:
@@ -135,12 +135,11 @@ class Problems:
     def __init__(self, path: Path, text: str) -> None:
         self.path, self.text, self.items = path, text, []
 
-    def add(self, keypath: tuple, message: str) -> None:
+    def add(self, keypath: tuple, message: str, **params: object) -> None:
+        """A problem at ``keypath``; ``message`` is an English template for ``params``."""
         line, col = locate(self.text, keypath)
         where = keypath_str(keypath)
-        self.items.append(
-            WkError(f"{where}: {message}" if where else message, self.path, line, col)
-        )
+        self.items.append(WkError(message, self.path, line, col, where, **params))
 
     def __bool__(self) -> bool:
         return bool(self.items)

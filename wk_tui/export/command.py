@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..commands import print_warnings
+from ..commands import in_language, print_warnings, user_language
 from ..errors import WkError
 from ..files import load_session
 from . import OFFICE_FORMATS, encode, render, render_bytes
@@ -27,7 +27,9 @@ def run(args: argparse.Namespace) -> int:
         args.format = "csv"
     output_format(args.format, args.output)  # a usage error comes before reading the file
     session, q = load_session(args.path, args.questionnaire, strict=False)
-    print_warnings(session)
+    print_warnings(session, user_language(args))
+    original = session
+    session, q = in_language(session, q, args.lang)
     plan = plan_export(Path(args.path), session, args.output, args.format)
     if plan.exists and not args.force:
         raise WkError("file exists; use --force to overwrite it", plan.target)
@@ -40,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
                 "use -o FILE (or redirect standard output to a file)"
             )
         text, data = "", render_bytes(session, q, fmt, notes)
+    elif fmt == "json":  # the session as stored, the scores in the chosen language
+        text = render(original, q, fmt, notes)
+        data = encode(text, fmt)
     else:
         text = render(session, q, fmt, notes, csv_excel=args.csv_excel)
         data = encode(text, fmt)

@@ -46,7 +46,11 @@ def output_format(fmt: str | None, output: Path | None) -> str:
     """``fmt`` if given, else from the output file's extension, else Markdown."""
     if fmt:
         if fmt not in ALL_FORMATS:
-            raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(ALL_FORMATS)}")
+            raise UsageError(
+                "unknown format {fmt}; use one of {formats}",
+                fmt=repr(fmt),
+                formats=", ".join(ALL_FORMATS),
+            )
         return fmt
     if output is None or str(output) == "-" or output.is_dir():
         return "md"
@@ -54,9 +58,11 @@ def output_format(fmt: str | None, output: Path | None) -> str:
     if ext in EXTENSIONS:
         return EXTENSIONS[ext]
     raise UsageError(
-        f"cannot tell the format from the file name {str(output)!r}; "
-        "use --format md|html|json|csv|docx|xlsx or an extension "
-        ".md .html .json .csv .docx .xlsx"
+        "cannot tell the format from the file name {name}; use --format {formats} or an "
+        "extension {extensions}",
+        name=repr(str(output)),
+        formats="|".join(ALL_FORMATS),
+        extensions=" ".join("." + f for f in ALL_FORMATS),
     )
 
 
@@ -140,7 +146,7 @@ def write_export(
         else:
             _link_new(tmp, target, data, mode)
     except OSError as exc:
-        raise WkError(f"cannot write file: {exc.strerror or exc}", target) from None
+        raise WkError("cannot write file: {error}", target, error=exc.strerror or exc) from None
     finally:
         tmp.unlink(missing_ok=True)
     _sync_dir(target.parent)
@@ -157,7 +163,7 @@ def _temp_file(target: Path, data: bytes, mode: int) -> Path:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise WkError(f"cannot write file: {exc.strerror or exc}", target) from None
+            raise WkError("cannot write file: {error}", target, error=exc.strerror or exc) from None
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -165,9 +171,9 @@ def _temp_file(target: Path, data: bytes, mode: int) -> Path:
                 os.fsync(fh.fileno())
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise WkError(f"cannot write file: {exc.strerror or exc}", target) from None
+            raise WkError("cannot write file: {error}", target, error=exc.strerror or exc) from None
         return tmp
-    raise WkError("cannot write file: too many temporary files", target)
+    raise WkError("cannot write file: {error}", target, error="too many temporary files")
 
 
 def _narrow_to(tmp: Path, target: Path) -> None:

@@ -1,0 +1,123 @@
+"""Core error messages in German: English template → German template.
+
+:class:`wk_tui.errors.WkError` keeps the English template and its parameters; this table
+gives the German text (``file:line:col`` and key paths stay as they are). A template that
+is missing here is shown in English. Parameters that are :class:`~wk_tui.errors.Term`
+(fixed words such as "a whole number") are translated too; all others are data.
+"""
+
+from __future__ import annotations
+
+from .errors import Term
+
+
+def translate(template: str, params: dict, lang: str) -> str | None:
+    """The message in ``lang``, or None when there is no translation."""
+    if lang != "de":
+        return None
+    text = ERRORS_DE.get(template)
+    if text is None:
+        return None
+    values = {k: (TERMS_DE.get(v, v) if isinstance(v, Term) else v) for k, v in params.items()}
+    return text.format(**values) if values else text
+
+
+TERMS_DE = {
+    "text": "Text",
+    "a whole number": "eine ganze Zahl",
+    "a number": "eine Zahl",
+    "true/false": "wahr/falsch",
+    "a list": "eine Liste",
+    "a table": "eine Tabelle",
+    "a date like 2020-02-17": "ein Datum wie 2020-02-17",
+    "a date-time": "ein Datum mit Uhrzeit",
+    "a list of texts": "eine Liste von Texten",
+    "a list of tables": "eine Liste von Tabellen",
+}
+
+ERRORS_DE = {
+    " (and {n} more)": " (und {n} weitere)",
+    # reading files
+    "file not found": "Datei nicht gefunden",
+    "is a directory, expected a TOML file": "ist ein Ordner, erwartet wird eine TOML-Datei",
+    "cannot read file: {error}": "Datei kann nicht gelesen werden: {error}",
+    "not valid UTF-8 text": "kein gültiger UTF-8-Text",
+    "invalid TOML: {detail}": "ungültiges TOML: {detail}",
+    "schema: expected {want}, got {got}": "schema: erwartet {want}, gefunden {got}",
+    "schema: version {version} is newer than this program understands ({known}); "
+    "update wk-tui to open it (the file was not changed)": (
+        "schema: Version {version} ist neuer als dieses Programm versteht ({known}); "
+        "aktualisieren Sie wk-tui, um sie zu öffnen (die Datei wurde nicht verändert)"
+    ),
+    "questionnaire {qid} ({lang}) is not bundled; pass --questionnaire PATH": (
+        "Fragebogen {qid} ({lang}) ist nicht mitgeliefert; bitte --questionnaire PFAD angeben"
+    ),
+    # session contents
+    "missing (expected text)": "fehlt (erwartet wird Text)",
+    "missing (expected a date like 2020-02-17)": "fehlt (erwartet wird ein Datum wie 2020-02-17)",
+    "expected {what}, got {got}": "erwartet wird {what}, gefunden: {got}",
+    "expected a list of texts": "erwartet wird eine Liste von Texten",
+    "expected a table": "erwartet wird eine Tabelle",
+    "unknown language {lang} (expected de or en)": "unbekannte Sprache {lang} (erwartet de oder en)",
+    "unknown rating value {value} (expected one of {values})": (
+        "unbekannter Bewertungswert {value} (erwartet einer von {values})"
+    ),
+    "unknown criterion id {cid} (not in questionnaire {qid})": (
+        "unbekannte Kriteriums-ID {cid} (nicht im Fragebogen {qid})"
+    ),
+    "unknown field id {fid}": "unbekannte Handlungsfeld-ID {fid}",
+    "session is for questionnaire {have}, not {want}": (
+        "die Sitzung gehört zum Fragebogen {have}, nicht zu {want}"
+    ),
+    # questionnaire contents
+    "must not be empty": "darf nicht leer sein",
+    "duplicate id {id}": "doppelte ID {id}",
+    "criterion id {cid} must start with its field id {start}": (
+        "Kriteriums-ID {cid} muss mit der ID ihres Handlungsfelds beginnen: {start}"
+    ),
+    "weight must be a positive number": "das Gewicht muss eine positive Zahl sein",
+    "field {fid} has no criteria": "Handlungsfeld {fid} hat keine Kriterien",
+    "bands leave a gap: {lo} to {hi} is not covered": (
+        "die Stufen lassen eine Lücke: {lo} bis {hi} ist nicht abgedeckt"
+    ),
+    "bands leave a gap between {lo} and {hi}": "die Stufen lassen eine Lücke zwischen {lo} und {hi}",
+    "bands {a} and {b} overlap ({lo}–{hi})": "die Stufen {a} und {b} überlappen sich ({lo}–{hi})",
+    # sessions and locks
+    "session is open for writing by {who}; open it read-only or close the other program": (
+        "die Sitzung ist zum Schreiben geöffnet von {who}; öffnen Sie sie nur lesend oder "
+        "schließen Sie das andere Programm"
+    ),
+    "file exists already; open it instead of creating it": (
+        "die Datei existiert bereits; öffnen Sie sie, statt sie neu anzulegen"
+    ),
+    "file not found (create it with 'wk-tui new PATH')": (
+        "Datei nicht gefunden (anlegen mit 'wk-tui new PFAD')"
+    ),
+    "the interactive app needs a terminal; for reports without one use "
+    "'wk-tui summary PATH' or 'wk-tui export PATH'": (
+        "die interaktive Oberfläche braucht ein Terminal; für Berichte ohne Terminal "
+        "'wk-tui summary PFAD' oder 'wk-tui export PFAD' verwenden"
+    ),
+    # export
+    "file exists; use --force to overwrite it": (
+        "Datei existiert bereits; mit --force wird sie überschrieben"
+    ),
+    "is the session file itself (or its .bak/.lock); choose another output file": (
+        "ist die Sitzungsdatei selbst (oder ihre .bak/.lock); bitte eine andere Zieldatei wählen"
+    ),
+    "is a directory; give a file name or an existing directory": (
+        "ist ein Ordner; bitte einen Dateinamen oder einen vorhandenen Ordner angeben"
+    ),
+    "directory not found": "Ordner nicht gefunden",
+    "cannot write file: {error}": "Datei kann nicht geschrieben werden: {error}",
+    "standard output is closed; use -o FILE": "die Standardausgabe ist geschlossen; -o DATEI verwenden",
+    "unknown format {fmt}; use one of {formats}": "unbekanntes Format {fmt}; möglich: {formats}",
+    "cannot tell the format from the file name {name}; use --format {formats} or an "
+    "extension {extensions}": (
+        "das Format geht aus dem Dateinamen {name} nicht hervor; --format {formats} oder "
+        "eine Endung {extensions} verwenden"
+    ),
+    "--csv-excel writes CSV; leave out --format or use --format csv": (
+        "--csv-excel schreibt CSV; --format weglassen oder --format csv verwenden"
+    ),
+}
