@@ -66,9 +66,9 @@ def get(url: str, seconds: float = 30) -> tuple[int, str]:
 def test_present_needs_a_terminal_or_the_web_driver(tmp_path, example_copy):
     result = run_cli("present", str(example_copy))
     assert result.returncode != 0
-    assert "needs a terminal" in result.stderr and "Traceback" not in result.stderr
+    assert "braucht ein Terminal" in result.stderr and "Traceback" not in result.stderr
     result = run_cli("present", str(tmp_path / "missing.toml"))
-    assert result.returncode != 0 and "file not found" in result.stderr
+    assert result.returncode != 0 and "Datei nicht gefunden" in result.stderr
     # Under textual-serve's web driver the app starts and speaks its packet protocol.
     args = [sys.executable, "-m", "wk_tui", "present", str(example_copy)]
     with process(args, tmp_path, {"TEXTUAL_DRIVER": WEB_DRIVER}) as proc:
@@ -78,7 +78,7 @@ def test_present_needs_a_terminal_or_the_web_driver(tmp_path, example_copy):
             assert proc.poll() is None, (tmp_path / "err.log").read_text()
             time.sleep(0.1)
         assert out.stat().st_size >= 100
-    assert "needs a terminal" not in (tmp_path / "err.log").read_text()
+    assert "braucht ein Terminal" not in (tmp_path / "err.log").read_text()
     # No lock was taken: the editing window can still open the file for writing.
     assert not example_copy.with_name(example_copy.name + ".lock").exists()
 
