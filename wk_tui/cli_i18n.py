@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Any
 
 LANGUAGES = ("de", "en")
 
@@ -96,12 +97,13 @@ class _Parser(argparse.ArgumentParser):
         action = super().add_subparsers(**kwargs)
         add_parser, lang = action.add_parser, self.lang
 
-        def localized_add_parser(name: str, **kw: object) -> argparse.ArgumentParser:
+        def localized_add_parser(name: str, **kw: Any) -> argparse.ArgumentParser:
             if isinstance(kw.get("help"), str):
                 kw["help"] = translate(kw["help"], lang)
             return add_parser(name, **kw)
 
-        action.add_parser = localized_add_parser
+        # The action's own method, wrapped on this instance (argparse has no hook for it).
+        setattr(action, "add_parser", localized_add_parser)  # noqa: B010
         return action
 
     def error(self, message: str):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class Term(str):
     """A fixed word in an error message (translated with it), not data."""
@@ -25,7 +27,7 @@ class WkError(Exception):
         line: int | None = None,
         col: int | None = None,
         prefix: str = "",
-        **params: object,
+        **params: Any,
     ) -> None:
         self.template, self.params, self.prefix = message, params, prefix
         text = message.format(**params) if params else message
@@ -92,6 +94,6 @@ class SchemaTooNewError(WkError):
 class LockedError(WkError):
     """Another process holds the session's write lock."""
 
-    def __init__(self, message: str, path: object, holder: dict, **params: object) -> None:
+    def __init__(self, message: str, path: object, holder: dict, **params: Any) -> None:
         super().__init__(message, path, **params)
         self.holder = holder
