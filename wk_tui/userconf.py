@@ -7,8 +7,6 @@ import os
 import tomllib
 from pathlib import Path
 
-import tomli_w
-
 from .files import atomic_write
 
 APP = "wk-tui"
@@ -62,6 +60,8 @@ def save_config(**changes: object) -> None:
     path = config_dir() / "config.toml"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tomli_w  # only writers need it; the CLI reads the config on every start
+
         atomic_write(path, tomli_w.dumps(config).encode("utf-8"), keep_backup=False)
     except OSError:
         return  # preferences are best effort (read-only home, full disk)
