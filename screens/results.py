@@ -48,9 +48,16 @@ class ResultsScreen(WkScreen):
         q, r, lang = self.app.q, self.app.result, self.lang
         session = self.app.store.session
         head = Text()
-        head.append((r.band.label if r.band else "–") + "\n", "bold")
-        head.append(f"{self.t('overall')}: {pct(r.score, lang)}")
-        if r.provisional:
+        label = (r.band.label if r.band else "–") + "\n"
+        if r.early:  # too little rated to read as a verdict: say so, dim the rest
+            c = r.counts
+            head.append(self.t("early", rated=c.rated, total=c.total) + "\n", "bold yellow")
+            head.append(label, "dim italic")
+            head.append(f"{self.t('overall')}: {pct(r.score, lang)}", "dim")
+        else:
+            head.append(label, "bold")
+            head.append(f"{self.t('overall')}: {pct(r.score, lang)}")
+        if r.provisional and not r.early:
             head.append(
                 f"  ({self.t('provisional')}: {self.t('open_n', n=r.counts.open)})", "italic yellow"
             )

@@ -48,6 +48,12 @@ class Result(Record):
     def provisional(self) -> bool:
         return self.counts.open > 0
 
+    @property
+    def early(self) -> bool:
+        """Fewer than half of the criteria rated: the verdict says little yet, and is to be
+        shown as provisional with how much is rated (``counts.rated`` of ``counts.total``)."""
+        return 2 * self.counts.rated < self.counts.total
+
     def field(self, fid: str) -> FieldResult:
         return next(fr for fr in self.fields if fr.field.id == fid)
 

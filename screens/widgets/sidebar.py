@@ -52,12 +52,20 @@ class VerdictSidebar(OnWkApp, Widget):
             return text
         width = max(10, self.size.width - 2)
         text.append(tr(lang, "overall") + "\n", "bold")
-        text.append((r.band.label if r.band else "–") + "\n")
-        text.append_text(bar(r.score, width - 8))
-        text.append(f" {pct(r.score, lang):>7}\n", "bold")
-        state = tr(lang, "provisional") if r.provisional else tr(lang, "final")
-        text.append(state + "\n", "italic yellow" if r.provisional else "italic green")
+        label = (r.band.label if r.band else "–") + "\n"
         c = r.counts
+        if r.early:
+            # Too little rated to read as a verdict: say so first, the rest dimmed.
+            text.append(tr(lang, "early", rated=c.rated, total=c.total) + "\n", "bold yellow")
+            text.append(label, "dim italic")
+            text.append_text(bar(r.score, width - 8))
+            text.append(f" {pct(r.score, lang):>7}\n", "dim")
+        else:
+            text.append(label)
+            text.append_text(bar(r.score, width - 8))
+            text.append(f" {pct(r.score, lang):>7}\n", "bold")
+            state = tr(lang, "provisional") if r.provisional else tr(lang, "final")
+            text.append(state + "\n", "italic yellow" if r.provisional else "italic green")
         text.append(tr(lang, "counts", rated=c.rated, open=c.open, unknown=c.unknown) + "\n", "dim")
         text.append("\n")
         rows = max(1, self.size.height - 7)  # lines left for the fields
