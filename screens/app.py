@@ -207,7 +207,10 @@ class WkApp(SectionsMixin, App):
             elif quit_on_cancel:
                 self.exit(return_code=3)
 
-        self.push_screen(make(LockedScreen, self.language, str(exc)), chosen)
+        from .localize import locked_message
+
+        message = locked_message(self.language, exc)
+        self.push_screen(make(LockedScreen, self.language, message), chosen)
 
     def _follow(self, store: SessionStore) -> None:
         """The one place the app follows the store: a new revision for the shown screen.
@@ -438,8 +441,20 @@ class WkApp(SectionsMixin, App):
         self._follow(self.store)
 
     # ------------------------------------------------------------------ palette
+    def action_command_palette(self) -> None:
+        from .localize import open_palette
+
+        open_palette(self)
+
+    def action_help_quit(self) -> None:
+        from .localize import help_quit
+
+        help_quit(self)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        from .localize import translate_commands
+
+        yield from translate_commands(self, super().get_system_commands(screen))
         if self.store is None:
             return
         t = lambda key, **kw: tr(self.language, key, **kw)  # noqa: E731

@@ -8,8 +8,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from wk_tui.scoring import open_criteria, weak_criteria
+
 from .base import RESULTS, WkScreen
-from .widgets.criteria import SYMBOL_STYLE, WEAK
+from .widgets.criteria import SYMBOL_STYLE
 from .widgets.keybar import KeyBar
 from .widgets.scrolling import ReportScroll
 from .widgets.sidebar import pct
@@ -82,13 +84,17 @@ class ResultsScreen(WkScreen):
         for step in reversed(q.scale):
             legend.append(f"{step.symbol:>4}  = {step.label}\n")
         weak = Text(self.t("weak") + "\n", "bold")
-        found = False
-        for c in q.criteria:
-            value = session.value(c.id)
-            if value in WEAK:
-                found = True
-                weak.append(f"{q.step(value).symbol} {c.title}\n", SYMBOL_STYLE[value])
-                weak.append(f"   {self.t('suggestion')}: {c.suggestion}\n")
-        if not found:
+        values = session.values(q)
+        for c, value in weak_criteria(q, values):  # the core decides what is weak
+            weak.append(f"{q.step(value).symbol} {c.title}\n", SYMBOL_STYLE[value])
+            weak.append(f"   {self.t('suggestion')}: {c.suggestion}\n")
+        if not weak_criteria(q, values):
             weak.append(self.t("no_weak") + "\n", "italic")
-        return Group(head, Text(), table, Text(), legend, weak)
+        parts = [head, Text(), table, Text()]
+        still_open = open_criteria(q, values)  # the core decides what is open
+        if still_open:
+            rest = Text(self.t("open_heading") + "\n", "bold")
+            for c in still_open:
+                rest.append(f"  · {c.title}\n", "dim")
+            parts.append(rest)
+        return Group(*parts, legend, weak)

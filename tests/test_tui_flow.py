@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 
 from conftest import run_cli
@@ -88,8 +89,13 @@ async def test_palette_keeps_defaults_and_adds_ours(tmp_path):
     app = app_for(empty_session(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Quit" in titles and "Keys" in titles  # Textual's defaults stay
+        commands = list(app.get_system_commands(app.screen))
+        titles = [c.title for c in commands]
+        # Textual's defaults stay, in the UI language, with Textual's own callbacks.
+        assert "Beenden" in titles and "Tasten" in titles and "Farbschema wählen" in titles
+        assert "Quit" not in titles and "Keys" not in titles
+        quit_cmd = next(c for c in commands if c.title == "Beenden")
+        assert quit_cmd.callback == app.action_quit
         assert "Gehe zu Handlungsfeld 5: Engagement und Beteiligung" in titles
         assert "Erstes offenes Kriterium" in titles
         assert "Exportieren (Abschlussbericht)" in titles
@@ -136,7 +142,8 @@ async def test_locked_session_offers_read_only(tmp_path):
             await pilot.pause()
             assert app.screen.__class__.__name__ == "LockedScreen"
             text = screen_text(app)
-            assert "pid" in text and "Nur lesen" in text
+            assert f"Prozess{os.getpid()}auf" in "".join(text.replace("█", "").split())
+            assert "Nur lesen" in text
             await pilot.click("#read-only")
             await pilot.pause()
             assert app.store.read_only

@@ -115,6 +115,7 @@ async def test_field_navigation_keys_never_dead_end(tmp_path):
         await pilot.press("r")
         assert app.screen.name == "results"
         assert "Handlungsfeld 1 – Management und Steuerung" in screen_text(app)
+        await pilot.pause()
         await pilot.press("end")
         await pilot.pause()
         assert "Legende – Wurde das Kriterium erfüllt?" in screen_text(app)
@@ -257,17 +258,17 @@ async def test_key_bar_shows_the_bindings_and_is_clickable(tmp_path):
     app = app_for(empty_session(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert "Palette" in screen_text(app).splitlines()[-1]
+        assert "^p Befehle" in screen_text(app).splitlines()[-1]
         bar = app.screen.query_one(KeyBar).render().plain
         shown = [
             b.binding.description
             for b in app.screen.active_bindings.values()
             if b.binding.show and b.binding.description
         ]
-        assert all(d in bar for d in shown) and "Palette" in bar
+        assert all(d in bar for d in shown) and "Befehle" in bar
         await pilot.click(KeyBar, offset=(bar.index("Feld ›") + 1, 0))
         assert app.screen.name == "field:hf2"
-        await pilot.click(KeyBar, offset=(bar.index("Palette"), 0))
+        await pilot.click(KeyBar, offset=(bar.index("Befehle"), 0))
         await pilot.pause()
         assert app.screen.__class__.__name__ == "CommandPalette"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .questionnaire import MAX_POINTS, Band, Field, Questionnaire
+from .questionnaire import MAX_POINTS, Band, Criterion, Field, Questionnaire
 from .record import Record
 
 
@@ -56,6 +56,20 @@ class Result(Record):
 
     def field(self, fid: str) -> FieldResult:
         return next(fr for fr in self.fields if fr.field.id == fid)
+
+
+#: Ratings that mark a criterion as needing work (with its suggestion in reports).
+WEAK_VALUES = ("eher_nein", "nein")
+
+
+def weak_criteria(q: Questionnaire, values: Mapping[str, str]) -> list[tuple[Criterion, str]]:
+    """The criteria rated eher nein or nein, in questionnaire order, with their value."""
+    return [(c, values[c.id]) for c in q.criteria if values.get(c.id) in WEAK_VALUES]
+
+
+def open_criteria(q: Questionnaire, values: Mapping[str, str]) -> list[Criterion]:
+    """The criteria not rated yet, in questionnaire order."""
+    return [c for c in q.criteria if c.id not in values]
 
 
 def field_result(q: Questionnaire, f: Field, values: Mapping[str, str]) -> FieldResult:

@@ -12,6 +12,8 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widget import Widget
 
+from ..base import tr
+
 
 class KeyBar(Widget):
     DEFAULT_CSS = """
@@ -57,7 +59,10 @@ class KeyBar(Widget):
                 )
             )
         palette = Binding("ctrl+p", "command_palette")
-        tail = Text.assemble((f" {self.app.get_key_display(palette)} ", key_style), "Palette ")
+        tail = Text.assemble(
+            (f" {self.app.get_key_display(palette)} ", key_style),
+            f"{tr(self.app.language, 'k_palette')} ",
+        )
         tail.stylize(Style.from_meta({"@click": "app.command_palette"}))
         width = self.size.width
         # Too many keys for the width: keep help and quit (the help screen lists every key)

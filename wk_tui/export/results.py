@@ -7,13 +7,14 @@ each field's score and verdict, the open criteria and the suggestions for weak o
 
 from __future__ import annotations
 
+from ..scoring import WEAK_VALUES, open_criteria, weak_criteria
 from ..teamdata import ROOM_CONSENSUS
 from .mdescape import cell, inline
 from .report import Report, table
 from .roomtable import add_room
 from .teamtable import add_team
 
-WEAK_VALUES = ("eher_nein", "nein")
+__all__ = ["WEAK_VALUES", "add_results"]
 
 
 def add_results(r: Report) -> None:
@@ -65,11 +66,10 @@ def _scale(r: Report) -> None:
 def _open(r: Report) -> None:
     if not r.result.provisional:
         return
+    number = {f.id: f.number for f in r.q.fields}
     lines = [
-        f"- {inline(c.title)} ({r.t('field', number=f.number)})"
-        for f in r.q.fields
-        for c in f.criteria
-        if c.id not in r.values
+        f"- {inline(c.title)} ({r.t('field', number=number[c.field_id])})"
+        for c in open_criteria(r.q, r.values)
     ]
     r.add(f"### {r.t('open_heading')}", "\n".join(lines))
 
@@ -98,19 +98,16 @@ def _legend(r: Report) -> None:
 
 
 def _weak(r: Report) -> None:
+    number = {f.id: f.number for f in r.q.fields}
     lines = []
-    for f in r.q.fields:
-        for c in f.criteria:
-            value = r.values.get(c.id)
-            if value not in WEAK_VALUES:
-                continue
-            step = r.q.step(value)
-            line = (
-                f"- **{inline(c.title)}** ({r.t('field', number=f.number)}, "
-                f"{inline(step.symbol)} {inline(step.label)})"
-            )
-            if c.suggestion.strip():
-                line += f": {inline(c.suggestion)}"
-            lines.append(line)
+    for c, value in weak_criteria(r.q, r.values):
+        step = r.q.step(value)
+        line = (
+            f"- **{inline(c.title)}** ({r.t('field', number=number[c.field_id])}, "
+            f"{inline(step.symbol)} {inline(step.label)})"
+        )
+        if c.suggestion.strip():
+            line += f": {inline(c.suggestion)}"
+        lines.append(line)
     if lines:
         r.add(f"### {r.t('weak_heading')}", r.t("weak_intro"), "\n".join(lines))
