@@ -8,14 +8,18 @@ and help texts are translated. A command Textual adds in a later version keeps i
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 
 from wk_tui.errors import LockedError
 
 from .base import tr
+
+if TYPE_CHECKING:
+    from .app import WkApp
 
 #: Textual's title (and, for "Keys", help text prefix) → our title and help keys.
 BUILTIN = {
@@ -29,7 +33,7 @@ BUILTIN = {
 }
 
 
-def translate_commands(app: App, commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
+def translate_commands(app: WkApp, commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
     lang = app.language
     for command in commands:
         key = command.title
@@ -45,7 +49,7 @@ def translate_commands(app: App, commands: Iterable[SystemCommand]) -> Iterable[
         yield SystemCommand(tr(lang, title), tr(lang, help_key), callback, command.discover)
 
 
-def open_palette(app: App) -> None:
+def open_palette(app: WkApp) -> None:
     if app.use_command_palette and not CommandPalette.is_open(app):
         app.push_screen(
             CommandPalette(
@@ -54,7 +58,7 @@ def open_palette(app: App) -> None:
         )
 
 
-def search_themes(app: App) -> None:
+def search_themes(app: WkApp) -> None:
     from textual.theme import ThemeProvider
 
     app.push_screen(
@@ -64,7 +68,7 @@ def search_themes(app: App) -> None:
     )
 
 
-def help_quit(app: App) -> None:
+def help_quit(app: WkApp) -> None:
     """ctrl+c: say how to quit, in the UI language (plain text, no markup)."""
     keys = [
         key

@@ -12,10 +12,10 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widget import Widget
 
-from ..base import tr
+from ..base import Translated
 
 
-class KeyBar(Widget):
+class KeyBar(Translated, Widget):
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom; height: 1; background: $footer-background;
@@ -61,7 +61,7 @@ class KeyBar(Widget):
         palette = Binding("ctrl+p", "command_palette")
         tail = Text.assemble(
             (f" {self.app.get_key_display(palette)} ", key_style),
-            f"{tr(self.app.language, 'k_palette')} ",
+            f"{self.t('k_palette')} ",
         )
         tail.stylize(Style.from_meta({"@click": "app.command_palette"}))
         width = self.size.width
