@@ -110,7 +110,7 @@ class Sheet:
 
 class Writer:
     def __init__(self, report: Report) -> None:
-        import xlsxwriter  # only the Excel export needs it
+        import xlsxwriter  # type: ignore[import-untyped]  # only the Excel export needs it
 
         self.r, self.lang = report, report.lang
         self.out = io.BytesIO()

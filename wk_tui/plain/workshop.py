@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import cast
 
 from .. import editing
 from ..export.strings import REPORT
@@ -149,7 +150,7 @@ class WorkshopFiller:
         )
 
     def add(self, fid: str, kind: str, text: str) -> None:
-        index = self.edit(editing.add_item, fid, kind, text, self.lang)
+        index = cast(int, self.edit(editing.add_item, fid, kind, text, self.lang))
         if kind == "actions":
             # The action is saved with its text first, so the end of input while asking
             # for the owner or the date loses nothing that was typed.
