@@ -13,7 +13,9 @@ from textual.app import App, SystemCommand
 from textual.reactive import Reactive, var
 from textual.screen import Screen
 
+from wk_tui.editing import set_respondent
 from wk_tui.errors import LockedError, WkError
+from wk_tui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from wk_tui.questionnaire import Questionnaire, bundled
 from wk_tui.scoring import Result
 from wk_tui.session_store import SessionStore
@@ -62,7 +64,7 @@ class WkApp(SectionsMixin, App):
         lang = (
             language or self.config.get("language") or (store.session.language if store else "de")
         )
-        self.set_reactive(WkApp.language, lang if lang in ("de", "en") else "de")
+        self.set_reactive(WkApp.language, lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
         self.ui_thread = threading.get_ident()  # where the app runs (set again on mount)
         self._q_cache: dict[str, Questionnaire] = {}
         self.add_mode(self.DEFAULT_MODE, self._first_screen)
@@ -130,7 +132,7 @@ class WkApp(SectionsMixin, App):
         elif self.store is None and self.first is not None:
             self.push_screen(self.first())
         elif self.store is None:
-            from .start import StartScreen
+            from .start import StartScreen  # loaded when first shown: fast first paint
 
             self.push_screen(make(StartScreen, self.language))
         else:
@@ -143,7 +145,7 @@ class WkApp(SectionsMixin, App):
             self.check_size()
 
     def check_size(self) -> None:
-        from .toosmall import cover_if_too_small
+        from .toosmall import cover_if_too_small  # loaded when first shown: fast first paint
 
         cover_if_too_small(self)
 
@@ -199,7 +201,7 @@ class WkApp(SectionsMixin, App):
         questionnaire: Path | None = None,
         quit_on_cancel: bool = False,
     ) -> None:
-        from .locked import LockedScreen
+        from .locked import LockedScreen  # loaded when first shown: fast first paint
 
         def chosen(read_only: bool | None) -> None:
             if read_only:
@@ -296,7 +298,7 @@ class WkApp(SectionsMixin, App):
         self.say(tr(self.language, key, title=crit.title), timeout=2)
 
     def edit_note(self, cid: str) -> None:
-        from .note import NoteScreen
+        from .note import NoteScreen  # loaded when first shown: fast first paint
 
         def keep(text: str | None) -> None:
             """``None``: discarded (or read-only), the note stays as it was."""
@@ -325,16 +327,18 @@ class WkApp(SectionsMixin, App):
         if key.kind == "field":
             return make(FieldScreen, self.language, key.field_id)
         if key.kind == "overview":
-            from .overview import OverviewScreen
+            from .overview import OverviewScreen  # loaded when first shown: fast first paint
 
             return make(OverviewScreen, self.language)
         if key.kind == "disagreements":
-            from .disagreements import DisagreementsScreen
+            from .disagreements import (
+                DisagreementsScreen,  # loaded when first shown: fast first paint
+            )
 
             return make(DisagreementsScreen, self.language)
         if key in SECTION_KEYS:
             return self.make_section(key)
-        from .results import ResultsScreen
+        from .results import ResultsScreen  # loaded when first shown: fast first paint
 
         return make(ResultsScreen, self.language)
 
@@ -378,31 +382,29 @@ class WkApp(SectionsMixin, App):
 
     def edit_respondent(self) -> None:
         """The respondent dialog; the store saves what it returns."""
-        from .respondent import RespondentScreen
+        from .respondent import RespondentScreen  # loaded when first shown: fast first paint
 
         who = self.store.session.respondent
 
         def keep(values: tuple[str, str, str] | None) -> None:
             if values is not None and not self.store.read_only:
-                from wk_tui.editing import set_respondent
-
                 self.store.edit(set_respondent, *values)
 
         current = (who.name, who.role, who.department)
         self.push_screen(make(RespondentScreen, self.language, current, self.store.read_only), keep)
 
     def show_help(self) -> None:
-        from .help import HelpScreen
+        from .help import HelpScreen  # loaded when first shown: fast first paint
 
         self.push_screen(make(HelpScreen, self.language, self.screen))
 
     def show_export(self) -> None:
-        from .export import ExportScreen
+        from .export import ExportScreen  # loaded when first shown: fast first paint
 
         self.push_screen(make(ExportScreen, self.language))
 
     def show_presentation(self) -> None:
-        from .present import present_in
+        from .present import present_in  # loaded when first shown: fast first paint
 
         present_in(self)
 
@@ -478,7 +480,7 @@ class WkApp(SectionsMixin, App):
                 t("cmd_theme_help"),
                 lambda name=theme.name: setattr(self, "theme", name),
             )
-        other = "en" if self.language == "de" else "de"
+        other = LANGUAGES[(LANGUAGES.index(self.language) + 1) % len(LANGUAGES)]
         yield SystemCommand(t("cmd_lang"), t("cmd_lang_help"), lambda: self.set_language(other))
 
 

@@ -70,7 +70,7 @@ class ExportScreen(Translated, ModalScreen[Path | None]):
         (Textual's Markdown widget mounts a widget per block and table, which took
         seconds for a full report.)
         """
-        from rich.markdown import Markdown
+        from rich.markdown import Markdown  # ~tens of ms: only once a preview is shown
 
         store = self.app.store
         return Markdown(render(store.session, store.questionnaire, "md", self._notes()))

@@ -13,6 +13,7 @@ from textual.reactive import Reactive, var
 
 from wk_tui.errors import WkError
 from wk_tui.follow import FileFollower
+from wk_tui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from wk_tui.questionnaire import Questionnaire, bundled
 
 from .base import make
@@ -50,7 +51,7 @@ class PresentApp(App):
         self.follower = follower
         self.poll_seconds = poll
         lang = language or (follower.session.language if follower.session else "de")
-        self.set_reactive(PresentApp.language, lang if lang in ("de", "en") else "de")
+        self.set_reactive(PresentApp.language, lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
 
     def on_mount(self) -> None:
         self.register_theme(PRESENT)

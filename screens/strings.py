@@ -1,4 +1,4 @@
-"""User-interface strings, German (default) and English. Use with ``screens.base.t``."""
+"""User-interface strings, German (default) and English: ``self.t(key)`` or ``base.tr``."""
 
 from __future__ import annotations
 

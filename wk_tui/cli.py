@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .cli_i18n import flag_language, parser_class, resolve_language
 from .errors import WkError
-from .i18n import CLI, tr
+from .i18n import CLI, LANGUAGES, tr
 from .room_cli import add_room_commands
 
 COMMANDS = (
@@ -73,7 +73,7 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     p.add_argument("--municipality", default="", metavar="NAME", help="name of the municipality")
     p.add_argument(
         "--lang",
-        choices=("de", "en"),
+        choices=LANGUAGES,
         default=None,
         help="language of the session and the interface (default: remembered, else from LANG)",
     )
@@ -94,24 +94,24 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     p.add_argument("path", type=Path)
     p.add_argument("--plain", action="store_true", help="line by line, even on a terminal")
     p.add_argument("--workshop", action="store_true", help="fill the workshop lists instead")
-    p.add_argument("--lang", choices=("de", "en"), default=None, help="default: the session's")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="default: the session's")
     q_option(p)
 
     p = sub.add_parser("demo", help="open a temporary copy of the bundled example")
-    p.add_argument("--lang", choices=("de", "en"), default=None)
+    p.add_argument("--lang", choices=LANGUAGES, default=None)
 
     p = sub.add_parser(
         "present", help="show the results to a room, read-only, following the file live"
     )
     p.add_argument("path", type=Path)
-    p.add_argument("--lang", choices=("de", "en"), default=None)
+    p.add_argument("--lang", choices=LANGUAGES, default=None)
     q_option(p)
 
     p = sub.add_parser("serve", help="serve the presentation to web browsers (each viewer its own)")
     p.add_argument("path", type=Path)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    p.add_argument("--lang", choices=("de", "en"), default=None)
+    p.add_argument("--lang", choices=LANGUAGES, default=None)
     q_option(p)
 
     p = sub.add_parser("validate", help="check a session or questionnaire file")
@@ -191,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     lang = resolve_language(flag_language(argv))
     args = build_parser(lang).parse_args(argv)
     args.ui_lang = lang  # messages, warnings and errors; reports follow --lang or the session
+    # Each command imports only its own modules, inside its branch: headless commands
+    # never load Textual, and none loads what another command needs.
     try:
         if args.command in ("validate", "summary"):
             from . import commands

@@ -149,7 +149,7 @@ def plain_summary(result: Result, name: str, title: str, lang: str) -> str:
 
 
 def _rich_summary(console: Any, result: Result, name: str, title: str, lang: str) -> None:
-    from rich.table import Table
+    from rich.table import Table  # Rich only for a terminal, not for --json or pipes
     from rich.text import Text
 
     t = lambda key, **kw: tr(CLI, lang, key, **kw)  # noqa: E731

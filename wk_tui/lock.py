@@ -13,6 +13,7 @@ process dies (so a lock file left behind by a killed run is harmless and taken o
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import json
 import os
@@ -24,7 +25,6 @@ from .errors import LockedError, WkError
 
 
 def _now_iso() -> str:
-    import datetime as dt
 
     return dt.datetime.now(dt.UTC).astimezone().replace(microsecond=0).isoformat()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import qcache
 from .errors import SchemaTooNewError, Term, ValidationError
+from .i18n import LANGUAGES
 from .paths import questionnaire_path
 from .record import Factory, Record
 from .tomlpos import Problems, locate, read_toml
@@ -18,7 +19,6 @@ FORMAT_VERSION = 1
 SCALE_VALUES = ("ja", "eher_ja", "eher_nein", "nein", "keine_einschaetzung")
 EXPECTED_POINTS = {"ja": 3, "eher_ja": 2, "eher_nein": 1, "nein": 0, "keine_einschaetzung": None}
 MAX_POINTS = 3
-LANGUAGES = ("de", "en")
 DEFAULT_ID = "weltoffene-kommune"
 
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .errors import WkError
+from .i18n import LANGUAGES
 
 # The parser is built for every command: the room's modules are imported only when a room
 # command runs (below), so ``wk-tui --version`` and the other commands don't pay for them.
@@ -41,7 +42,7 @@ def add_room_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--serve", action="store_true", help="let participants join in a browser")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--lang", choices=("de", "en"), default=None)
+    p.add_argument("--lang", choices=LANGUAGES, default=None)
 
     p = sub.add_parser("join", help="join a live room and rate its criteria")
     p.add_argument("dir", type=Path, metavar="DIR")
@@ -49,7 +50,7 @@ def add_room_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--code", default=None, help="the room code (asked for when --ask-code)")
     p.add_argument("--ask-code", action="store_true", help="ask for the room code first")
     p.add_argument("--plain", action="store_true", help="line by line, even on a terminal")
-    p.add_argument("--lang", choices=("de", "en"), default=None)
+    p.add_argument("--lang", choices=LANGUAGES, default=None)
 
 
 def prepare_room(args: argparse.Namespace) -> None:

@@ -11,8 +11,10 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from .errors import Term
+from .i18n import LANGUAGES
 from .questionnaire import SCALE_VALUES, Questionnaire
 from .record import Factory, Record
+from .teamdata import parse_team, team_to_dict
 from .tomlpos import Problems
 
 if TYPE_CHECKING:
@@ -299,7 +301,7 @@ def parse_session(doc: dict, p: Problems) -> Session:
         top.datetime("updated"),
         extra=top.extra,
     )
-    if s.language not in ("de", "en"):
+    if s.language not in LANGUAGES:
         p.add(("language",), "unknown language {lang} (expected de or en)", lang=repr(s.language))
 
     m = _Reader(
@@ -341,8 +343,6 @@ def parse_session(doc: dict, p: Problems) -> Session:
     s.respondent = Respondent(r.text("name"), r.text("role"), r.text("department"), r.extra)
 
     if "team" in doc:
-        from .teamdata import parse_team
-
         s.team = parse_team(_Reader, doc["team"], p)
 
     ratings = doc.get("ratings", {})
@@ -573,7 +573,5 @@ def session_to_dict(s: Session) -> dict:
         wd.update(w.extra)
         doc["workshop"] = wd
     if s.team is not None:
-        from .teamdata import team_to_dict
-
         doc["team"] = team_to_dict(s.team)
     return doc

@@ -17,7 +17,7 @@ def config_dir() -> Path:
     override = os.environ.get("WK_TUI_CONFIG_DIR")
     if override:
         return Path(override)
-    from platformdirs import user_config_dir
+    from platformdirs import user_config_dir  # only without an override (tests, CI)
 
     return Path(user_config_dir(APP))
 
@@ -26,7 +26,7 @@ def data_dir() -> Path:
     override = os.environ.get("WK_TUI_DATA_DIR")
     if override:
         return Path(override)
-    from platformdirs import user_data_dir
+    from platformdirs import user_data_dir  # only without an override (tests, CI)
 
     return Path(user_data_dir(APP))
 
@@ -41,7 +41,7 @@ def state_dir() -> Path:
     override = os.environ.get("WK_TUI_STATE_DIR") or os.environ.get("WK_TUI_DATA_DIR")
     if override:
         return Path(override)
-    from platformdirs import user_state_dir
+    from platformdirs import user_state_dir  # only without an override (tests, CI)
 
     return Path(user_state_dir(APP))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from ..questionnaire import Questionnaire
 from ..session import Session
@@ -48,6 +49,7 @@ def render(
     CSV text has CRLF line ends but no byte order mark; :func:`encode` adds it.
     ``csv_excel``: semicolons and formula-safe cells for spreadsheet programs.
     """
+    # Each format's renderer (and the libraries it needs) is imported only when asked for.
     if fmt == "md":
         from .markdown import render_markdown
 
@@ -94,7 +96,6 @@ def encode(text: str, fmt: str) -> bytes:
 
 def slug(name: str) -> str:
     """Lowercase ASCII for file names: ä→ae ö→oe ü→ue ß→ss, other runs become "-"."""
-    import unicodedata
 
     text = unicodedata.normalize("NFKD", name.lower().translate(_TRANSLIT))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))  # é → e

@@ -72,7 +72,7 @@ def _is_terminal(stream: object) -> bool:
 
 def show(markdown: str) -> None:
     """Render the report with Rich; page it when it is longer than the terminal."""
-    from rich.markdown import Markdown
+    from rich.markdown import Markdown  # Rich only when the report goes to a terminal
 
     from ..console import make_console
 

@@ -65,7 +65,7 @@ PAGE = """\
 
 def markdown_to_html(markdown: str) -> str:
     """The body HTML of a CommonMark + GFM-table document; raw HTML stays text."""
-    from markdown_it import MarkdownIt
+    from markdown_it import MarkdownIt  # markdown-it only for the HTML export
 
     return MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
 

@@ -5,7 +5,10 @@ Both formats are documented in docs/formats.md ("Export formats").
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 
 from ..questionnaire import Questionnaire
 from ..scoring import result_json, score
@@ -44,7 +47,6 @@ def export_dict(session: Session, q: Questionnaire) -> dict:
 
 
 def render_json(session: Session, q: Questionnaire) -> str:
-    import json
 
     return json.dumps(export_dict(session, q), ensure_ascii=False, indent=2) + "\n"
 
@@ -67,8 +69,6 @@ def render_csv(session: Session, q: Questionnaire, excel: bool = False) -> str:
     start with ``= + - @``, tab or CR are neutralised (OWASP). Otherwise the cells are the
     data as they are, separated by commas.
     """
-    import csv
-    import io
 
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
