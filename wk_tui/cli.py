@@ -55,7 +55,7 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     def lang_option(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--lang",
-            choices=("de", "en"),
+            choices=LANGUAGES,
             default=None,
             help="language of the output (default: the session's)",
         )

@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Any
 
-LANGUAGES = ("de", "en")
+from .i18n import LANGUAGES
 
 
 def env_language() -> str | None:

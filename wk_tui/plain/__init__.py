@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..errors import WkError
+from ..i18n import LANGUAGES
 
 
 def requested_by_environment(environ: Mapping[str, str] | None = None) -> bool:
@@ -51,7 +52,7 @@ def ui_language(given: str | None, session_language: str) -> str:
     from ..userconf import load_config
 
     lang = given or load_config().get("language") or session_language
-    return lang if lang in ("de", "en") else "de"
+    return lang if lang in LANGUAGES else "de"
 
 
 def _exit_on_signal(signum: int, frame: object) -> None:
