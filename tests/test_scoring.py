@@ -147,3 +147,19 @@ def test_a_field_verdict_uses_the_same_four_levels(q, points, level):
     fr = score(q, {c.id: value for c in q.field("hf1").criteria}).field("hf1")
     assert fr.band.id == level
     assert fr.band.label.startswith("Die Kommune ")
+
+
+def test_a_score_on_a_band_boundary_lands_in_the_band_it_shows():
+    """33.3… and 66.6… average to 50 — in floating point 49.999…, which was band 2."""
+    from wk_tui.questionnaire import bundled
+    from wk_tui.scoring import score
+
+    q = bundled("weltoffene-kommune", "de")
+    f1, f2 = q.fields[0], q.fields[1]
+    values = {}
+    # Field 1: one "eher nein" (1 of 3 points) → 33.3…; field 2: one "eher ja" → 66.6…
+    values[f1.criteria[0].id] = "eher_nein"
+    values[f2.criteria[0].id] = "eher_ja"
+    result = score(q, values)
+    assert result.score == 50.0
+    assert result.band is not None and result.band.min == 50

@@ -86,8 +86,18 @@ def field_result(q: Questionnaire, f: Field, values: Mapping[str, str]) -> Field
         else:
             counted += 1
             points += pts
-    score = points / (MAX_POINTS * counted) * 100 if counted else None
+    score = _exact(points / (MAX_POINTS * counted) * 100) if counted else None
     return FieldResult(f, Counts(rated, counted, unknown, open_, points), score, q.band_for(score))
+
+
+def _exact(x: float) -> float:
+    """``x`` without floating-point noise: (33.3… + 66.6…) / 2 is 50, not 49.999…
+
+    Scores are fractions with small denominators, so a real score is never within 1e-9 of
+    a band boundary unless it is on it; rounding there puts it in the band its shown
+    value ("50,0 %") says.
+    """
+    return round(x, 9)
 
 
 def score(q: Questionnaire, values: Mapping[str, str]) -> Result:
@@ -99,7 +109,7 @@ def combine(q: Questionnaire, results: tuple[FieldResult, ...]) -> Result:
     """The overall result from the field results (in questionnaire order)."""
     weighted = [(fr.score, fr.field.weight) for fr in results if fr.score is not None]
     total_weight = sum(w for _, w in weighted)
-    overall = sum(s * w for s, w in weighted) / total_weight if total_weight else None
+    overall = _exact(sum(s * w for s, w in weighted) / total_weight) if total_weight else None
     counts = Counts(
         *(
             sum(getattr(fr.counts, k) for fr in results)
