@@ -192,9 +192,16 @@ class ProfileScreen(WkScreen):
         if i is not None:
             self._figure_form(i)
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """No editing keys (nor their key bar entries) in a read-only session."""
+        if action in ("add", "edit", "delete", "move") and self.app.store.read_only:
+            return False
+        return True
+
     @on(OptionList.OptionSelected, "#pf-figures")
     def _enter(self, event: OptionList.OptionSelected) -> None:
-        self._figure_form(event.option_index)
+        if not self.app.store.read_only:
+            self._figure_form(event.option_index)
 
     def action_delete(self) -> None:
         i = self._figure_index()

@@ -77,6 +77,12 @@ class TimelineScreen(WkScreen):
         return lst.highlighted if lst.option_count else None
 
     # ------------------------------------------------------------------ actions
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """No editing keys (nor their key bar entries) in a read-only session."""
+        if action in ("add", "edit", "delete", "move") and self.app.store.read_only:
+            return False
+        return True
+
     def action_add(self) -> None:
         self._form(None)
 
@@ -87,7 +93,8 @@ class TimelineScreen(WkScreen):
 
     @on(OptionList.OptionSelected)
     def _enter(self, event: OptionList.OptionSelected) -> None:
-        self._form(event.option_index)
+        if not self.app.store.read_only:
+            self._form(event.option_index)
 
     def action_delete(self) -> None:
         i = self.selected()

@@ -162,8 +162,13 @@ class WorkshopScreen(WkScreen):
 
     # ------------------------------------------------------------------ actions
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if self.fid is None and action in ("add", "edit", "delete", "move", "details"):
-            return False
+        """Editing keys are off (and out of the key bar) in a read-only session, and the
+        item keys while no field is chosen."""
+        if action in ("add", "edit", "delete", "move", "details", "choose", "info"):
+            if self.app.store.read_only:
+                return False
+            if self.fid is None and action not in ("choose", "info"):
+                return False
         return True
 
     def action_next_list(self) -> None:
@@ -205,6 +210,8 @@ class WorkshopScreen(WkScreen):
         self.focused_column().open_input()
 
     def action_edit(self) -> None:
+        if self.app.store.read_only:
+            return
         i = self.selected()
         if i is None:
             self.app.say(self.t("nothing_selected"), timeout=2)

@@ -293,3 +293,19 @@ async def test_help_lists_the_capture_keys_and_e_edits_not_exports(tmp_path):
         await pilot.press("escape", "e")
         await pilot.pause()
         assert isinstance(app.screen, WorkshopScreen) and app.screen.column("works").is_open
+
+
+async def test_read_only_session_offers_no_capture(tmp_path):
+    path = example_session(tmp_path)
+    before = path.read_bytes()
+    app = app_for(path, read_only=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_workshop(pilot)
+        await pilot.press("a", "e", "delete", "alt+down", "d", "enter")
+        await pilot.pause()
+        assert app.screen is screen and not screen.column("works").is_open
+        assert " neu " not in screen_text(app).splitlines()[-1]  # not in the key bar
+        await pilot.press("t", "a", "delete")
+        await pilot.pause()
+        assert len(app.store.session.timeline) == 4
+    assert path.read_bytes() == before
