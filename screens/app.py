@@ -24,9 +24,11 @@ from wk_tui.userconf import load_config, remember, save_config
 from .base import DISAGREEMENTS, OVERVIEW, RESULTS, ScreenKey, WkScreen, make, tr
 from .field import FieldScreen
 from .sections import SECTION_KEYS, SectionsMixin
+from .termfilter import ControlPictures
 from .themes import DEFAULT_THEME, LIGHT_ANSI, PRESENT, THEMES
 
 AUTOSAVE_SECONDS = 0.4
+CONTROL_PICTURES = ControlPictures()
 
 
 class WkApp(SectionsMixin, App):
@@ -68,6 +70,10 @@ class WkApp(SectionsMixin, App):
         self.ui_thread = threading.get_ident()  # where the app runs (set again on mount)
         self._q_cache: dict[str, Questionnaire] = {}
         self.add_mode(self.DEFAULT_MODE, self._first_screen)
+
+    def get_line_filters(self):
+        """Textual's filters, then ours: control characters in data are shown, not obeyed."""
+        return [*super().get_line_filters(), CONTROL_PICTURES]
 
     # ------------------------------------------------------------------ state
     @property

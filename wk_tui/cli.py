@@ -17,6 +17,7 @@ from .cli_i18n import flag_language, parser_class, resolve_language
 from .errors import WkError
 from .i18n import CLI, LANGUAGES, tr
 from .room_cli import add_room_commands
+from .termsafe import safe
 
 COMMANDS = (
     "new",
@@ -247,7 +248,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return launch(args)
     except WkError as exc:
-        print(f"wk-tui: {tr(CLI, lang, 'error')}: {exc.text(lang)}", file=sys.stderr)
+        print(
+            safe(f"wk-tui: {tr(CLI, lang, 'error')}: {exc.text(lang)}", allow_newlines=False),
+            file=sys.stderr,
+        )
         return exc.exit_code
     except BrokenPipeError:
         _reader_gone()
@@ -255,7 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         # Anything the file system refuses that no command turned into a WkError.
         name = f"{exc.filename}: " if exc.filename else ""
-        print(f"wk-tui: {tr(CLI, lang, 'error')}: {name}{exc.strerror or exc}", file=sys.stderr)
+        message = f"wk-tui: {tr(CLI, lang, 'error')}: {name}{exc.strerror or exc}"
+        print(safe(message, allow_newlines=False), file=sys.stderr)
         return 3
     except KeyboardInterrupt:
         return 130

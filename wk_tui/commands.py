@@ -16,6 +16,7 @@ from .paths import questionnaire_path
 from .questionnaire import Questionnaire, bundled, load_questionnaire
 from .scoring import Result, result_json, score
 from .session import Session
+from .termsafe import for_terminal, is_terminal, safe
 from .tomlpos import read_toml
 
 
@@ -75,7 +76,8 @@ def print_warnings(session: Session, lang: str) -> None:
     label = tr(CLI, lang, "warning")
     for item in session.warning_items:
         loc, text = item.location(), item.localized(lang)
-        print(f"{loc}: {label}: {text}" if loc else f"{label}: {text}", file=sys.stderr)
+        line = f"{loc}: {label}: {text}" if loc else f"{label}: {text}"
+        print(safe(line, allow_newlines=False), file=sys.stderr)
 
 
 def in_language(
@@ -104,21 +106,18 @@ def summary(args: argparse.Namespace) -> int:
     print_warnings(session, user_language(args))
     session, q = in_language(session, q, getattr(args, "lang", None))
     result = score(q, session.values(q))
+    name = session.municipality.name or str(args.path)
+    terminal = is_terminal(sys.stdout)
     if args.json:
-        json.dump(result_json(result), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        text = json.dumps(result_json(result), ensure_ascii=False, indent=2) + "\n"
+        sys.stdout.write(for_terminal(text, "json") if terminal else text)
         return 0
     console = make_console()
     if rich_output(console):
-        _rich_summary(
-            console, result, session.municipality.name or str(args.path), q.title, session.language
-        )
+        _rich_summary(console, result, name, q.title, session.language)
     else:
-        sys.stdout.write(
-            plain_summary(
-                result, session.municipality.name or str(args.path), q.title, session.language
-            )
-        )
+        text = plain_summary(result, name, q.title, session.language)
+        sys.stdout.write(safe(text) if terminal else text)
     return 0
 
 
@@ -153,7 +152,7 @@ def _rich_summary(console: Any, result: Result, name: str, title: str, lang: str
     from rich.text import Text
 
     t = lambda key, **kw: tr(CLI, lang, key, **kw)  # noqa: E731
-    table = Table(title=Text(f"{name} — {title}"), title_justify="left", expand=False)
+    table = Table(title=Text(safe(f"{name} — {title}")), title_justify="left", expand=False)
     table.add_column("", style="dim")
     table.add_column(t("field"))
     table.add_column(t("score"), justify="right")
@@ -161,10 +160,10 @@ def _rich_summary(console: Any, result: Result, name: str, title: str, lang: str
     for fr in result.fields:
         open_ = f" ({t('open_n', n=fr.counts.open)})" if fr.counts.open else ""
         table.add_row(
-            fr.field.id,
-            Text(fr.field.title),
+            Text(safe(fr.field.id)),
+            Text(safe(fr.field.title)),
             _score(fr.score, lang),
-            Text((fr.band.label if fr.band else "") + open_),
+            Text(safe((fr.band.label if fr.band else "") + open_)),
         )
     prov = f" ({t('provisional')})" if result.provisional else ""
     table.add_section()
@@ -172,7 +171,7 @@ def _rich_summary(console: Any, result: Result, name: str, title: str, lang: str
         "",
         Text(t("overall"), style="bold"),
         Text(_score(result.score, lang), style="bold"),
-        Text((result.band.label if result.band else "") + prov, style="bold cyan"),
+        Text(safe((result.band.label if result.band else "") + prov), style="bold cyan"),
     )
     console.print(table)
     c = result.counts

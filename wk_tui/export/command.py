@@ -16,6 +16,7 @@ from pathlib import Path
 from ..commands import in_language, print_warnings, user_language
 from ..errors import WkError
 from ..files import load_session
+from ..termsafe import for_terminal, safe
 from . import OFFICE_FORMATS, encode, render, render_bytes
 from .plan import UsageError, output_format, plan_export, write_export
 
@@ -57,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
     elif plan.target is None:
         if sys.stdout is None:
             raise WkError("standard output is closed; use -o FILE")
+        if _is_terminal(sys.stdout):  # what a terminal would obey is shown instead
+            data = for_terminal(text, fmt).encode("utf-8")
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -77,7 +80,7 @@ def show(markdown: str) -> None:
     from ..console import make_console
 
     console = make_console()  # Rich decides: FORCE_COLOR, NO_COLOR, TERM=dumb, a pipe
-    doc = Markdown(markdown)
+    doc = Markdown(safe(markdown))
     interactive = (
         console.is_terminal
         and not console.is_dumb_terminal
