@@ -28,7 +28,7 @@ class ControlPictures(LineFilter):
                 link = style.link if style is not None else None
                 if CONTROLS.search(text) is not None:
                     text, changed = safe(text, allow_newlines=False), True
-                if link and CONTROLS.search(link) is not None:
+                if style is not None and link and CONTROLS.search(link) is not None:
                     style, changed = style + Style(link=safe(link, allow_newlines=False)), True
                 segment = Segment(text, style)
             out.append(segment)
