@@ -20,9 +20,11 @@ from wk_tui.questionnaire import Questionnaire, bundled
 from wk_tui.scoring import Result
 from wk_tui.session_store import SessionStore
 from wk_tui.userconf import load_config, remember, save_config
+from wk_tui.validate import UnstorableText
 
 from .base import DISAGREEMENTS, OVERVIEW, RESULTS, ScreenKey, WkScreen, make, tr
 from .field import FieldScreen
+from .hangup import HangUpMixin
 from .sections import SECTION_KEYS, SectionsMixin
 from .termfilter import ControlPictures
 from .themes import DEFAULT_THEME, LIGHT_ANSI, PRESENT, THEMES
@@ -31,7 +33,7 @@ AUTOSAVE_SECONDS = 0.4
 CONTROL_PICTURES = ControlPictures()
 
 
-class WkApp(SectionsMixin, App):
+class WkApp(HangUpMixin, SectionsMixin, App):
     # App-wide rules only; each screen's rules live in its own .tcss, scoped to it.
     CSS_PATH = "app.tcss"
     # The first screen is the base screen of a mode (see __init__): unlike the screen
@@ -68,6 +70,7 @@ class WkApp(SectionsMixin, App):
         )
         self.set_reactive(WkApp.language, lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
         self.ui_thread = threading.get_ident()  # where the app runs (set again on mount)
+        self.open_note: tuple | None = None  # (criterion id, NoteScreen) while editing
         self._q_cache: dict[str, Questionnaire] = {}
         self.add_mode(self.DEFAULT_MODE, self._first_screen)
 
@@ -264,9 +267,7 @@ class WkApp(SectionsMixin, App):
 
     def _on_signal(self) -> None:
         """SIGTERM/SIGHUP (e.g. the SSH connection dropped): save, then leave."""
-        if self.store is not None:
-            self.store.flush()
-        self.exit(return_code=0)
+        self.hang_up()
 
     async def action_quit(self) -> None:
         if self.store is not None:
@@ -308,21 +309,24 @@ class WkApp(SectionsMixin, App):
 
         def keep(text: str | None) -> None:
             """``None``: discarded (or read-only), the note stays as it was."""
+            self.open_note = None
             if text is None or self.store.read_only:
                 return
-            self.store.set_note(cid, text)
+            try:
+                self.store.set_note(cid, text)
+            except UnstorableText:
+                self.say(tr(self.language, "unstorable_text"), severity="error", timeout=8)
 
         crit = self.q.criterion(cid)
-        self.push_screen(
-            make(
-                NoteScreen,
-                self.language,
-                crit.title,
-                self.store.session.note(cid),
-                self.store.read_only,
-            ),
-            keep,
+        screen = make(
+            NoteScreen,
+            self.language,
+            crit.title,
+            self.store.session.note(cid),
+            self.store.read_only,
         )
+        self.open_note = (cid, screen)  # kept as the note if the terminal hangs up
+        self.push_screen(screen, keep)
 
     # ------------------------------------------------------------------ navigation
     def _install_name(self, key: ScreenKey) -> str:

@@ -61,6 +61,12 @@ class NoteScreen(Translated, ModalScreen[str | None]):
         area.focus()
         area.move_cursor(area.document.end)
 
+    def current_text(self) -> str | None:
+        """The text as typed so far (None when read-only or not composed yet)."""
+        if self.read_only or not self.is_mounted:
+            return None
+        return self.query_one(TextArea).text
+
     def action_keep(self) -> None:
         self.dismiss(None if self.read_only else self.query_one(TextArea).text)
 

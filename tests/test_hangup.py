@@ -1,0 +1,94 @@
+"""The terminal goes away or misbehaves: the session is saved, unlocked, and the app exits.
+
+Real processes on pseudo-terminals (``spawn`` starts them with ``setsid``, so the pty is
+not their controlling terminal: closing it sends no SIGHUP, exactly like a service).
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+import tomllib
+
+import pytest
+from test_tui_process import spawn
+from tui_helpers import empty_session
+
+
+def env_for(tmp_path) -> dict:
+    return {"WK_TUI_CONFIG_DIR": str(tmp_path / "c"), "WK_TUI_DATA_DIR": str(tmp_path / "d")}
+
+
+def open_note(term) -> None:
+    """Press n and wait until the note editor is drawn."""
+    seen = len(term.output)
+    term.write(b"n")
+    deadline = time.monotonic() + 15
+    while b"Notiz" not in term.output[seen:] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+
+
+def rating(path, cid="hf1.steuerung") -> dict:
+    return tomllib.loads(path.read_text("utf-8")).get("ratings", {}).get(cid, {})
+
+
+def test_pty_closed_without_sighup_saves_unlocks_and_exits(tmp_path):
+    path = empty_session(tmp_path)
+    proc, term = spawn("open", str(path), env=env_for(tmp_path))
+    try:
+        assert b"1/7" in term.wait_for(b"1/7"), "the app did not start"
+        term.write(b"4")
+        time.sleep(0.1)
+        term.close()  # the other side is gone; no signal is sent
+        started = time.monotonic()
+        proc.wait(timeout=15)  # before: spun at 100 % CPU forever, the lock kept
+        took = time.monotonic() - started
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert rating(path).get("value") == "nein"
+    assert not (tmp_path / "session.toml.lock").exists()
+    assert took < 10
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_hang_up_keeps_the_note_being_typed(tmp_path, sig):
+    path = empty_session(tmp_path)
+    proc, term = spawn("open", str(path), env=env_for(tmp_path))
+    try:
+        assert b"1/7" in term.wait_for(b"1/7"), "the app did not start"
+        open_note(term)
+        term.write(b"Zwischenstand: offen")
+        time.sleep(0.5)
+        proc.send_signal(sig)
+        proc.wait(timeout=15)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        term.close()
+    assert rating(path).get("note") == "Zwischenstand: offen"
+    assert not (tmp_path / "session.toml.lock").exists()
+
+
+def test_non_utf8_byte_from_the_terminal_is_read_as_latin1(tmp_path):
+    path = empty_session(tmp_path)
+    proc, term = spawn("open", str(path), env=env_for(tmp_path))
+    try:
+        assert b"1/7" in term.wait_for(b"1/7"), "the app did not start"
+        open_note(term)
+        term.write(b"Gr\xfcn")  # a Latin-1 terminal's "Grün"
+        time.sleep(0.5)
+        term.write(b"\x13")  # ctrl+s: keep
+        time.sleep(0.5)
+        term.write(b"q")
+        proc.wait(timeout=15)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        term.close()
+    assert proc.returncode == 0
+    assert rating(path).get("note") == "Grün"
