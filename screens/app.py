@@ -71,6 +71,7 @@ class WkApp(HangUpMixin, SectionsMixin, App):
         self.set_reactive(WkApp.language, lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
         self.ui_thread = threading.get_ident()  # where the app runs (set again on mount)
         self.open_note: tuple | None = None  # (criterion id, NoteScreen) while editing
+        self.quit_warned = False  # a quit after a failed save has been warned about
         self._q_cache: dict[str, Questionnaire] = {}
         self.add_mode(self.DEFAULT_MODE, self._first_screen)
 
@@ -270,8 +271,23 @@ class WkApp(HangUpMixin, SectionsMixin, App):
         self.hang_up()
 
     async def action_quit(self) -> None:
-        if self.store is not None:
-            self.store.flush()
+        """Save and leave; if the save fails, never leave silently.
+
+        The first q after a failed save writes a copy elsewhere and says where; the
+        autosave keeps trying the session's own file. A second q leaves (the copy stays).
+        """
+        store = self.store
+        if store is not None and not store.flush() and not self.quit_warned:
+            self.quit_warned = True
+            copy = store.rescue()
+            key = "quit_unsaved_copy" if copy else "quit_unsaved_no_copy"
+            self.say(
+                tr(self.language, key, error=store.last_error or "", copy=str(copy)),
+                severity="error",
+                timeout=30,
+            )
+            self.save_state = self._save_state()
+            return
         self.exit()
 
     def say(self, message: str, severity: str = "information", timeout: float = 4) -> None:

@@ -72,6 +72,10 @@ UI: dict[str, dict[str, str]] = {
         "saved": "gespeichert",
         "unsaved": "ungespeichert",
         "save_failed": "Speichern fehlgeschlagen: {error}",
+        "quit_unsaved_copy": "Nicht gespeichert ({error}). Eine Kopie liegt unter {copy}. "
+        "Das Speichern wird weiter versucht; q noch einmal beendet (die Kopie bleibt).",
+        "quit_unsaved_no_copy": "Nicht gespeichert ({error}), auch keine Kopie möglich. "
+        "Das Speichern wird weiter versucht; q noch einmal beendet OHNE die Änderungen.",
         "open_n": "{n} offen",
         "provisional": "vorläufig",
         "open_heading": "Noch nicht bewertet",
@@ -256,6 +260,10 @@ UI: dict[str, dict[str, str]] = {
         "saved": "saved",
         "unsaved": "unsaved",
         "save_failed": "Saving failed: {error}",
+        "quit_unsaved_copy": "Not saved ({error}). A copy is at {copy}. "
+        "Saving is retried; q again quits (the copy stays).",
+        "quit_unsaved_no_copy": "Not saved ({error}), and no copy was possible. "
+        "Saving is retried; q again quits WITHOUT the changes.",
         "open_n": "{n} open",
         "provisional": "provisional",
         "open_heading": "Not rated yet",

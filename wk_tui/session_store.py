@@ -306,6 +306,26 @@ class SessionStore:
             self._write(self.revision, dumps(self.session).encode("utf-8"))
         return not self.dirty
 
+    def rescue(self, folder: Path | None = None) -> Path | None:
+        """Save a copy of the session elsewhere when its own file cannot be written.
+
+        The copy goes to ``folder`` (default: the user's data folder, ``rescue/``, 0700);
+        returns its path, or None if that fails too. The session's own file and its
+        pending revision are left as they are (the autosave keeps trying).
+        """
+        if folder is None:
+            from .userconf import data_dir
+
+            folder = data_dir() / "rescue"
+        stamp = now().strftime("%Y%m%d-%H%M%S")
+        target = Path(folder) / f"{self.path.stem}-rescued-{stamp}{self.path.suffix or '.toml'}"
+        try:
+            Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)
+            atomic_write(target, dumps(self.session).encode("utf-8"), keep_backup=False)
+        except OSError:
+            return None
+        return target
+
     def close(self) -> None:
         """Flush, stop the writer and release the lock. Idempotent."""
         if self._closed:
