@@ -18,6 +18,7 @@ import codecs
 import os
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual.drivers import linux_driver
 
@@ -31,24 +32,33 @@ def _as_latin1(exc: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error("wk-tui-latin1", _as_latin1)
-_UTF8 = codecs.getincrementaldecoder("utf-8")
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    _AppBase = App
+else:
+    _AppBase = object
 
 
 def lenient_driver(base: type, on_end: Callable[[], None]) -> type:
     """A ``base`` (LinuxDriver) subclass with a lenient decoder that reports end of input."""
 
-    class LenientDecoder(_UTF8):
+    class LenientDecoder(codecs.BufferedIncrementalDecoder):
+        def _buffer_decode(self, input: Any, errors: str, final: bool) -> tuple[str, int]:
+            return codecs.utf_8_decode(input, errors, final)
+
         def __init__(self, errors: str = "strict") -> None:
             super().__init__("wk-tui-latin1")
             self.ended = False
 
-        def decode(self, data: bytes, final: bool = False) -> str:
+        def decode(self, data: Any, final: bool = False) -> str:
             if not data and not final and not self.ended:
                 self.ended = True  # select said readable, read gave nothing: EOF
                 on_end()
             return super().decode(data, final)
 
-    def decoders(encoding: str) -> type:
+    def decoders(encoding: str) -> Any:
         return (
             LenientDecoder
             if encoding.replace("-", "").lower() == "utf8"
@@ -58,7 +68,7 @@ def lenient_driver(base: type, on_end: Callable[[], None]) -> type:
     class WkDriver(base):
         def run_input_thread(self) -> None:
             # The decoder factory is looked up when the thread starts; ours is lenient.
-            linux_driver.getincrementaldecoder = decoders
+            setattr(linux_driver, "getincrementaldecoder", decoders)  # noqa: B010
             try:
                 super().run_input_thread()
             except OSError:
@@ -77,8 +87,11 @@ def exit_soon(seconds: float = 1.0, code: int = 0) -> None:
     threading.Thread(target=watchdog, name="wk-exit-watchdog", daemon=True).start()
 
 
-class HangUpMixin:
+class HangUpMixin(_AppBase):
     """The app's side: a driver that reports the end of input, and the hang-up itself."""
+
+    store: Any
+    open_note: tuple | None
 
     def get_driver_class(self):
         """Textual's driver; on Linux/macOS one that survives non-UTF-8 input and EOF."""
