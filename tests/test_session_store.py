@@ -32,3 +32,21 @@ def test_every_change_bumps_the_revision_once_and_tells_subscribers(tmp_path):
         assert 'note = "Neue Notiz"' in store.path.read_text("utf-8")
     finally:
         store.close()
+
+
+def test_text_that_cannot_be_stored_is_refused_when_entered(tmp_path):
+    """Lone surrogates (a broken terminal or paste) never reach a save."""
+    import pytest
+
+    from wk_tui.files import new_session
+    from wk_tui.questionnaire import bundled
+    from wk_tui.session_store import SessionStore
+    from wk_tui.validate import UnstorableText
+
+    q = bundled("weltoffene-kommune", "de")
+    store = SessionStore(tmp_path / "s.toml", new_session(q.id, "de"), q)
+    cid = q.criteria[0].id
+    with pytest.raises(UnstorableText):
+        store.set_note(cid, "kaputt \udcfc")
+    assert store.session.note(cid) == "" and store.revision == 0
+    assert store.set_note(cid, "heile ü")

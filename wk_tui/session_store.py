@@ -30,6 +30,7 @@ from .questionnaire import DEFAULT_ID, Questionnaire, bundled, load_questionnair
 from .record import Record
 from .session import Session, now
 from .tally import Tally
+from .validate import check_storable
 
 
 class Change(Record):
@@ -154,6 +155,7 @@ class SessionStore:
 
     def set_note(self, cid: str, note: str) -> bool:
         """Set a note (undoable like a rating); returns False if nothing changed."""
+        check_storable(note)
         current = self.session.note(cid)
         if current == note:
             return False
@@ -173,6 +175,7 @@ class SessionStore:
         is recorded. Successive edits with the same ``merge`` key (typing into one field)
         make one undo step. Returns what ``fn`` returns.
         """
+        check_storable((args, kwargs))
         section = SECTION[fn]
         before = copy.deepcopy(getattr(self.session, section))
         result = fn(self.session, *args, **kwargs)

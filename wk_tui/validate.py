@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .errors import WkError
 from .i18n import Table, tr
 
 
@@ -19,6 +20,31 @@ class InvalidInput(ValueError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class UnstorableText(WkError, InvalidInput):
+    """Text that cannot be written as UTF-8 (lone surrogates from a broken terminal or
+    paste). Refused when it is entered, so a save never fails on it later."""
+
+
+def check_storable(value: object) -> None:
+    """Raise :class:`UnstorableText` if any text in ``value`` cannot be stored."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise UnstorableText(
+                "text contains a character that cannot be stored "
+                "({char} at position {pos}; lone surrogate)",
+                char=ascii(value[exc.start]),
+                pos=exc.start + 1,
+            ) from None
+    elif isinstance(value, dict):
+        for item in value.values():
+            check_storable(item)
+    elif isinstance(value, list | tuple | set):
+        for item in value:
+            check_storable(item)
 
 
 MESSAGES: Table = {
