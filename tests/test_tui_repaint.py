@@ -99,3 +99,43 @@ async def test_one_key_repaints_only_the_shown_screen(tmp_path):
         assert app.screen is hidden[1]
         assert counts[("overview", "show_revision")] == 1
         assert hidden[1].query_one(TitleBar).save_state == "saved"
+
+
+async def test_a_rating_repaints_only_the_changed_sidebar_lines(tmp_path):
+    """The sidebar marks only its changed lines dirty (overall score, counts and the
+    rated field's line), and a cursor key leaves the criteria list itself alone."""
+    from wk_tui.screens.widgets.criteria import CriterionList
+    from wk_tui.screens.widgets.sidebar import VerdictSidebar, pct
+
+    app = app_for(example_session(tmp_path), field="hf2")
+    app.autosave = lambda: None
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")  # the first rating on a screen may repaint it whole
+        await pilot.pause()
+        sidebar = app.screen.query_one(VerdictSidebar)
+        lst = app.screen.query_one(CriterionList)
+        painted: Counter = Counter()
+        for widget, name in ((sidebar, "sidebar"), (lst, "list")):
+            original = widget.render_line
+
+            def line(y, _original=original, _name=name):
+                painted[_name] += 1
+                return _original(y)
+
+            widget.render_line = line
+        before = app.result
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.result.score != before.score
+        assert 1 <= painted["sidebar"] <= 6, painted
+        assert sidebar.size.height > 30  # ... of a sidebar of more than 30 lines
+        painted.clear()
+        await pilot.press("down")
+        await pilot.pause()
+        assert painted["list"] == 0, painted
+        # What the partial repaints show is what a full repaint of the sidebar shows.
+        shown = screen_text(app)
+        assert pct(app.result.score, "de") in shown
+        sidebar.refresh()
+        await pilot.pause()
+        assert screen_text(app) == shown

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.containers import VerticalScroll
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -122,7 +122,7 @@ class CriterionList(VerticalScroll, can_focus=True, inherit_bindings=False):
     CriterionList:focus { border: none; }
     """
 
-    index = reactive(0)
+    index = reactive(0, repaint=False)  # the rows repaint themselves, not the list
 
     @dataclass
     class Moved(Message):
@@ -133,6 +133,7 @@ class CriterionList(VerticalScroll, can_focus=True, inherit_bindings=False):
     def __init__(self, rows: list[CriterionRow], index: int = 0, **kwargs: object) -> None:
         super().__init__(*rows, **kwargs)
         self.rows = rows
+        self._scroll_pending = False
         self.set_reactive(CriterionList.index, max(0, min(index, len(rows) - 1)))
 
     def on_mount(self) -> None:
@@ -147,8 +148,22 @@ class CriterionList(VerticalScroll, can_focus=True, inherit_bindings=False):
             return
         self.rows[old].current = False
         self.rows[new].current = True
-        self.scroll_to_widget(self.rows[new], animate=False)
+        self._scroll_into_view(self.rows[new])
         self.post_message(self.Moved(self.rows[new]))
+
+    def _scroll_into_view(self, row: CriterionRow) -> None:
+        """Scroll only when the row is not fully in view (``scroll_to_widget`` walks every
+        ancestor: ~3 ms per cursor key). Textual defers the scroll until after the next
+        refresh, so while one is pending the offset is stale and the check is skipped."""
+        window = Region(*self.scroll_offset, *self.scrollable_content_region.size)
+        if not self._scroll_pending and window.contains_region(row.virtual_region_with_margin):
+            return
+        self._scroll_pending = True
+        self.scroll_to_widget(row, animate=False)
+        self.call_after_refresh(self._scrolled)
+
+    def _scrolled(self) -> None:
+        self._scroll_pending = False
 
     def move(self, delta: int) -> None:
         self.index = max(0, min(self.index + delta, len(self.rows) - 1))

@@ -7,7 +7,10 @@ computes anything itself.
 from __future__ import annotations
 
 from rich.text import Text
+from textual.geometry import Region, Size
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from wk_tui.i18n import number
@@ -37,15 +40,52 @@ class VerdictSidebar(OnWkApp, Widget):
     """
 
     #: Set by the screen (from the app's computed ``result``); its size never depends on it.
-    result: reactive[Result | None] = reactive(None)
-    current: reactive[str | None] = reactive(None)
+    #: A change repaints only the lines that differ (see :meth:`_repaint_changed`).
+    result: reactive[Result | None] = reactive(None, repaint=False)
+    current: reactive[str | None] = reactive(None, repaint=False)
 
     def __init__(self, result: Result | None, current: str | None = None, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.set_reactive(VerdictSidebar.result, result)
         self.set_reactive(VerdictSidebar.current, current)
+        #: The size and strips of the last rating's lines, to find the ones that change.
+        self._shown: tuple[Size, object, list[Strip]] | None = None
+
+    def watch_result(self) -> None:
+        self._repaint_changed()
+
+    def watch_current(self) -> None:
+        self._repaint_changed()
+
+    def _strips(self, size: Size) -> list[Strip]:
+        """The lines as Textual draws them (wrapped the same way, in the same styles)."""
+        text = self._compose_text()
+        visual = visualize(self, text, markup=False)
+        return Visual.to_strips(self, visual, size.width, size.height, self.visual_style)
+
+    def _repaint_changed(self) -> None:
+        """Mark only the changed lines dirty: a rating changes about three of them, and a
+        small dirty region keeps the compositor's work small (it re-composes the union of
+        the dirty regions of the whole screen)."""
+        size = self.content_size
+        if not self.is_mounted or not size:
+            self.refresh()
+            return
+        new = self._strips(size)
+        key = self.visual_style
+        old = self._shown
+        self._shown = (size, key, new)
+        if old is None or old[0] != size or old[1] != key or len(old[2]) != len(new):
+            self.refresh()
+            return
+        regions = [Region(0, y, size.width, 1) for y, line in enumerate(new) if line != old[2][y]]
+        if regions:
+            self.refresh(*regions)
 
     def render(self) -> Text:
+        return self._compose_text()
+
+    def _compose_text(self) -> Text:
         r, lang = self.result, self.app.language
         text = Text()
         if r is None:
