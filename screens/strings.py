@@ -109,11 +109,12 @@ UI: dict[str, dict[str, str]] = {
         "suggestion": "Anregung",
         "last_in_field": "Letztes Kriterium – {next_key} für das nächste Handlungsfeld",
         "nothing_to_undo": "Nichts rückgängig zu machen",
+        "unstorable_text": "Die Notiz enthält ein Zeichen, das nicht gespeichert werden kann "
+        "(ungültige Eingabe des Terminals); sie wurde nicht übernommen",
         "undone": "Rückgängig: {title}",
         "undone_note": "Rückgängig: Notiz zu {title}",
         "all_rated": "Alle Kriterien sind bewertet",
         "read_only_blocked": "Nur-Lesen-Modus: Änderungen sind nicht möglich",
-        "unstorable_text": "Dieser Text enthält ein Zeichen, das nicht gespeichert werden kann (ein kaputtes Zeichen vom Terminal). Die Notiz bleibt, wie sie war.",
         "unknown_ids": "Achtung: {n} Bewertung(en) gehören zu Kriterien, die der Fragebogen nicht kennt; sie bleiben in der Datei erhalten: {ids}",
         # overview
         "overview_title": "Übersicht",
@@ -298,11 +299,12 @@ UI: dict[str, dict[str, str]] = {
         "suggestion": "Suggestion",
         "last_in_field": "Last criterion – {next_key} for the next action field",
         "nothing_to_undo": "Nothing to undo",
+        "unstorable_text": "The note contains a character that cannot be stored "
+        "(invalid input from the terminal); it was not taken",
         "undone": "Undone: {title}",
         "undone_note": "Undone: note on {title}",
         "all_rated": "All criteria are rated",
         "read_only_blocked": "Read-only: changes are not possible",
-        "unstorable_text": "This text contains a character that cannot be stored (a broken character from the terminal). The note stays as it was.",
         "unknown_ids": "Warning: {n} rating(s) belong to criteria the questionnaire does not know; they are kept in the file: {ids}",
         "overview_title": "Overview",
         "overview_hint": "Enter opens an action field",

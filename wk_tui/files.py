@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .atomic import atomic_write, remove_orphans
@@ -43,7 +44,7 @@ def _schema_version(doc: dict, text: str, path: Path) -> None:
             got=repr(schema),
         )
     name, _, version = schema.rpartition("/")
-    if name != SCHEMA_ID or not version.isdigit():
+    if name != SCHEMA_ID or not re.fullmatch("[0-9]{1,6}", version):
         raise WkError(
             "schema: expected {want}, got {got}",
             path,

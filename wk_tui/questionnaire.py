@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from pathlib import Path
 
 from . import qcache
-from .errors import SchemaTooNewError, Term, ValidationError
+from .errors import SchemaTooNewError, Term, ValidationError, WkError
 from .i18n import LANGUAGES
 from .paths import questionnaire_path
 from .record import Factory, Record
@@ -20,6 +21,13 @@ SCALE_VALUES = ("ja", "eher_ja", "eher_nein", "nein", "keine_einschaetzung")
 EXPECTED_POINTS = {"ja": 3, "eher_ja": 2, "eher_nein": 1, "nein": 0, "keine_einschaetzung": None}
 MAX_POINTS = 3
 DEFAULT_ID = "weltoffene-kommune"
+MAX_WEIGHT = 1_000_000
+_SLUG = re.compile(r"[a-z0-9-]+")
+
+
+def is_slug(text: str) -> bool:
+    """An id that can never name a path: lowercase ASCII letters, digits and '-'."""
+    return _SLUG.fullmatch(text) is not None
 
 
 class ScaleStep(Record):
@@ -143,6 +151,8 @@ def parse_questionnaire(doc: dict, text: str, path: Path) -> Questionnaire:
         )
 
     qid = _str(p, doc, "id", ())
+    if qid and not is_slug(qid):
+        p.add(("id",), f"id {qid!r} must be lowercase letters, digits and '-'")
     lang = _str(p, doc, "language", ())
     if lang and lang not in LANGUAGES:
         p.add(("language",), f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})")
@@ -268,8 +278,8 @@ def _parse_fields(p: Problems, raw: object) -> tuple[Field, ...]:
             p.add(where + ("id",), "duplicate id {id}", id=repr(fid))
         ids.add(fid)
         weight = item.get("weight", 1)
-        if not _number(weight) or weight <= 0:
-            p.add(where + ("weight",), "weight must be a positive number")
+        if not _number(weight) or not 0 < weight <= MAX_WEIGHT:
+            p.add(where + ("weight",), f"weight must be a number above 0 and at most {MAX_WEIGHT}")
             weight = 1
         crits = []
         raw_c = item.get("criteria")
@@ -341,6 +351,8 @@ _CACHE: dict[tuple[str, str], Questionnaire] = {}
 def bundled(qid: str = DEFAULT_ID, language: str = "de") -> Questionnaire:
     """The bundled questionnaire ``qid`` in ``language`` (cached)."""
     key = (qid, language)
+    if not is_slug(qid) or language not in LANGUAGES:
+        raise WkError(f"questionnaire {qid!r} ({language}) is not bundled")
     if key not in _CACHE:
         _CACHE[key] = load_questionnaire(questionnaire_path(qid, language))
     return _CACHE[key]

@@ -8,11 +8,12 @@ round trip never drops data.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import TYPE_CHECKING
 
 from .errors import Term
 from .i18n import LANGUAGES
-from .questionnaire import SCALE_VALUES, Questionnaire
+from .questionnaire import SCALE_VALUES, Questionnaire, is_slug
 from .record import Factory, Record
 from .teamdata import parse_team, team_to_dict
 from .tomlpos import Problems
@@ -232,7 +233,11 @@ class _Reader:
         return self._get(key, (int,), "a whole number", None)
 
     def number(self, key: str) -> float | None:
-        return self._get(key, (int, float), "a number", None)
+        v = self._get(key, (int, float), "a number", None)
+        if isinstance(v, float) and not math.isfinite(v):
+            self.p.add(self.where + (key,), f"expected a finite number, got {v}")
+            return None
+        return v
 
     def date(self, key: str, required: bool = False) -> dt.date | None:
         v = self._get(key, (dt.date,), "a date like 2020-02-17", None)
@@ -246,7 +251,13 @@ class _Reader:
         return self._get(key, (bool,), "true or false", False)
 
     def datetime(self, key: str) -> dt.datetime | None:
-        v = self._get(key, (dt.datetime, dt.date), "a date-time", None)
+        v = self._get(key, (dt.date,), "a date-time like 2020-02-17T10:00:00+01:00", None)
+        if v is not None and not isinstance(v, dt.datetime):
+            self.p.add(
+                self.where + (key,),
+                f"expected a date-time like {v.isoformat()}T10:00:00+01:00, got the date {v}",
+            )
+            return None
         return v
 
     def texts(self, key: str) -> list[str]:
@@ -301,6 +312,13 @@ def parse_session(doc: dict, p: Problems) -> Session:
         top.datetime("updated"),
         extra=top.extra,
     )
+    if s.questionnaire and not is_slug(s.questionnaire):
+        p.add(
+            ("questionnaire",),
+            f"questionnaire id {s.questionnaire!r} is not an id (lowercase letters, digits "
+            "and '-'); a questionnaire file outside the bundled ones comes from --questionnaire",
+        )
+        s.questionnaire = ""
     if s.language not in LANGUAGES:
         p.add(("language",), "unknown language {lang} (expected de or en)", lang=repr(s.language))
 
