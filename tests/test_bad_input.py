@@ -28,8 +28,8 @@ BAD_SESSIONS = {
     "no schema": ('questionnaire = "weltoffene-kommune"\n', 1, "schema"),
     "deep arrays": (HEAD + "x = " + "[" * 1200 + "]" * 1200 + "\n", 3, "nested too deeply"),
     "deep tables": (HEAD + "x = " + "{a = " * 1200 + "1" + "}" * 1200 + "\n", 3, "nested"),
-    "unterminated string": (HEAD + 'name = "open\n', 3, "invalid TOML"),
-    "unterminated at end": (HEAD + 'name = """open', 3, "invalid TOML"),
+    "unterminated string": (HEAD + 'name = "open\n', 3, "ungültiges TOML"),
+    "unterminated at end": (HEAD + 'name = """open', 3, "ungültiges TOML"),
     "foreign share nan": (HEAD + "[municipality]\nforeign_share = nan\n", 4, "finite"),
     "foreign share inf": (HEAD + "[municipality]\nforeign_share = -inf\n", 4, "finite"),
     "questionnaire path": (

@@ -352,7 +352,11 @@ def bundled(qid: str = DEFAULT_ID, language: str = "de") -> Questionnaire:
     """The bundled questionnaire ``qid`` in ``language`` (cached)."""
     key = (qid, language)
     if not is_slug(qid) or language not in LANGUAGES:
-        raise WkError(f"questionnaire {qid!r} ({language}) is not bundled")
+        raise WkError(
+            "questionnaire {qid} ({lang}) is not bundled; pass --questionnaire PATH",
+            qid=repr(qid),
+            lang=language,
+        )
     if key not in _CACHE:
         _CACHE[key] = load_questionnaire(questionnaire_path(qid, language))
     return _CACHE[key]

@@ -35,7 +35,7 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise WkError("file not found", path) from None
     except OSError as exc:
-        raise WkError(f"cannot read file: {exc.strerror}", path) from None
+        raise WkError("cannot read file: {error}", path, error=exc.strerror) from None
     if stat.S_ISDIR(st.st_mode):
         raise WkError("is a directory, expected a TOML file", path)
     if not stat.S_ISREG(st.st_mode):
@@ -53,7 +53,7 @@ def read_text(path: Path) -> str:
                 raise WkError("is not a regular file, expected a TOML file", path)
             raw = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise WkError(f"cannot read file: {exc.strerror}", path) from None
+        raise WkError("cannot read file: {error}", path, error=exc.strerror) from None
     if len(raw) > MAX_BYTES:
         raise WkError("file is too large (it grew while being read)", path)
     try:
@@ -82,7 +82,7 @@ def parse_toml(text: str, path: Path) -> tuple[dict, str]:
         elif "(at end of document)" in msg:
             msg = msg.replace("(at end of document)", "").strip() + " at the end of the file"
             line = text.count("\n") + (0 if text.endswith("\n") else 1)
-        raise WkError(f"invalid TOML: {msg}", path, line or 1, col) from None
+        raise WkError("invalid TOML: {detail}", path, line or 1, col, detail=msg) from None
     except RecursionError:
         raise WkError(
             "invalid TOML: arrays or tables nested too deeply", path, _deep_line(text)
