@@ -123,7 +123,7 @@ class ExportScreen(Translated, ModalScreen[Path | None]):
             written = write_export(plan, data, store.path, overwrite=plan.exists)
         except WkError as exc:
             self.confirm_overwrite = None
-            status.update(Text(str(exc), "bold red"))
+            status.update(Text(exc.text(self.app.language), "bold red"))
             return
         self.app.say(self.t("written", path=written))
         self.dismiss(written)

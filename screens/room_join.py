@@ -58,7 +58,7 @@ class JoinScreen(Translated, Screen):
             store = open_participant(self.folder, self.participant, code)
         except WkError as exc:
             wrong = "wrong room code" in exc.message
-            message = self.t("join_wrong_code") if wrong else str(exc)
+            message = self.t("join_wrong_code") if wrong else exc.text(self.app.language)
             self.query_one("#error", Static).update(Text(message, "bold"))
             return
         app = cast("WkApp", self.app)

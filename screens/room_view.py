@@ -200,7 +200,9 @@ class RoomApp(App):
         try:
             state = self.scanner.scan()
         except WkError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="warning", markup=False)
+            self.call_from_thread(
+                self.notify, exc.text(self.language), severity="warning", markup=False
+            )
             state = self.state
         finally:
             self.scanning = False
@@ -250,8 +252,11 @@ class RoomApp(App):
     def merge(self) -> None:
         try:
             path = write_result(self.room, self.q, self.state.participants)
-        except (WkError, OSError) as exc:
-            self.notify(str(exc), severity="error", markup=False)
+        except WkError as exc:
+            self.notify(exc.text(self.language), severity="error", markup=False)
+            return
+        except OSError as exc:
+            self.notify(f"{exc.filename}: {exc.strerror}", severity="error", markup=False)
             return
         self.notify(tr(self.language, "room_written", path=str(path)), markup=False, timeout=8)
 

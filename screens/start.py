@@ -79,7 +79,7 @@ class StartScreen(Translated, Screen):
             self.app.show_locked(path, exc)
             return
         except WkError as exc:
-            self._error(str(exc))
+            self._error(exc.text(self.app.language))
             return
         self.app.open_store(store)
 

@@ -55,7 +55,7 @@ async def test_open_file_and_errors_stay_on_the_start_screen(tmp_path):
         app.screen.query_one("#path").focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert "invalid TOML" in screen_text(app) and app.store is None
+        assert "ungültiges TOML" in screen_text(app) and app.store is None  # UI language
         good = example_session(tmp_path)
         app.screen.query_one("#path").value = str(good)
         await pilot.press("enter")
@@ -155,3 +155,19 @@ async def test_escape_never_quits_from_the_start_screen(tmp_path):
             await pilot.press("escape")
             await pilot.pause()
             assert app.is_running and app.screen.__class__.__name__ == "StartScreen"
+
+
+async def test_core_errors_on_the_start_screen_follow_the_ui_language(tmp_path):
+    existing = example_session(tmp_path)
+    before = existing.read_bytes()
+    for lang, needle in (("de", "die Datei existiert bereits"), ("en", "file exists already")):
+        app = create_app(None, language=lang, config={})
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            app.screen.query_one("#path").value = str(existing)
+            await pilot.click("#new")
+            await pilot.pause()
+            text = screen_text(app)
+            assert needle in text, text
+            assert str(existing) in text
+    assert existing.read_bytes() == before
