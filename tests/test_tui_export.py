@@ -42,7 +42,7 @@ async def test_dialog_refuses_the_session_file_and_its_companions(tmp_path, spel
         await pilot.press("enter")  # a second Enter must not be taken as "overwrite"
         await pilot.pause()
         assert app.screen.__class__.__name__ == "ExportScreen"
-        assert "session file itself" in screen_text(app)
+        assert "Sitzungsdatei selbst" in screen_text(app)  # in the UI language
         assert path.read_bytes() == before
         await pilot.press("escape", "q")
     assert path.read_bytes() == before
