@@ -302,3 +302,21 @@ def test_csv_excel_cells_round_trip_or_get_one_quote(note):
     csv.writer(out, delimiter=";", lineterminator="\r\n").writerow([neutralise(note), "x"])
     [row] = list(csv.reader(io.StringIO(out.getvalue(), newline=""), delimiter=";"))
     assert row == [("'" + note) if note.startswith(FORMULA_STARTS) else note, "x"]
+
+
+def test_config_and_state_folders_are_private_even_under_umask_000(tmp_path, monkeypatch):
+    import os
+    import stat
+
+    from wk_tui.userconf import remember, save_config
+
+    monkeypatch.setenv("WK_TUI_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("WK_TUI_STATE_DIR", str(tmp_path / "state"))
+    old = os.umask(0)
+    try:
+        save_config(theme="wk-calm")
+        remember(tmp_path / "s.toml", "Musterstadt", "2026-01-01")
+    finally:
+        os.umask(old)
+    for folder in ("config", "state"):
+        assert stat.S_IMODE((tmp_path / folder).stat().st_mode) == 0o700

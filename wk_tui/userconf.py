@@ -59,7 +59,7 @@ def save_config(**changes: object) -> None:
     config = {**load_config(), **{k: v for k, v in changes.items() if v is not None}}
     path = config_dir() / "config.toml"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # private, any umask
         import tomli_w  # only writers need it; the CLI reads the config on every start
 
         atomic_write(path, tomli_w.dumps(config).encode("utf-8"), keep_backup=False)
@@ -84,7 +84,7 @@ def remember(path: Path, name: str, opened: str) -> None:
     items.insert(0, {"path": path_s, "name": name, "opened": opened})
     target = state_dir() / "recent.json"
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # private, any umask
         atomic_write(
             target,
             json.dumps(items[:MAX_RECENT], ensure_ascii=False, indent=1).encode("utf-8"),
