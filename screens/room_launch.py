@@ -4,7 +4,9 @@ the join page to browsers, and a participant's rating screens (``wk-tui join``).
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -40,7 +42,20 @@ def start_server(folder: Path, host: str, port: int) -> subprocess.Popen:
         [sys.executable, "-c", code, join_command(folder), host, str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # a process group: stopping it stops every browser's join
     )
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    """Stop textual-serve and the join apps it started for the browsers."""
+    try:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=5)
+    except ProcessLookupError:
+        return
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=5)
 
 
 def launch_room(args: argparse.Namespace) -> int:
@@ -51,8 +66,7 @@ def launch_room(args: argparse.Namespace) -> int:
             return RoomApp(args.dir, url=url, language=args.lang).run() or 0
         finally:
             if server is not None:
-                server.terminate()
-                server.wait(timeout=5)
+                stop_server(server)
     if args.ask_code:
         folder, name = Path(args.dir), args.name
         app = WkApp(None, args.lang, first=lambda: make(JoinScreen, app.language, folder, name))

@@ -7,6 +7,7 @@ import base64
 import json
 import os
 import shutil
+import signal
 import socket
 import struct
 import subprocess
@@ -39,12 +40,21 @@ def process(args: list[str], tmp_path: Path, env: dict | None = None):
     err = (tmp_path / "err.log").open("wb")
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     proc = subprocess.Popen(
-        args, stdin=subprocess.PIPE, stdout=out, stderr=err, env=full_env, cwd=ROOT
+        args,
+        stdin=subprocess.PIPE,
+        stdout=out,
+        stderr=err,
+        env=full_env,
+        cwd=ROOT,
+        start_new_session=True,  # its own process group: the apps a server started die too
     )
     try:
         yield proc
     finally:
-        proc.kill()
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
         proc.wait(timeout=10)
         out.close()
         err.close()

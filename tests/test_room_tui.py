@@ -180,7 +180,7 @@ def test_projector_snapshot(snap_compare, tmp_path, size):
 def test_serve_offers_the_join_page_on_localhost_and_joins_ask_for_the_code(tmp_path, room):
     from test_present_serve import WEB_DRIVER, free_port, get, process
 
-    from wk_tui.screens.room_launch import join_command, start_server
+    from wk_tui.screens.room_launch import join_command, start_server, stop_server
 
     assert join_command(room.folder).endswith("--ask-code")
     port = free_port()
@@ -188,8 +188,7 @@ def test_serve_offers_the_join_page_on_localhost_and_joins_ask_for_the_code(tmp_
     try:
         status, body = get(f"http://127.0.0.1:{port}/")
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop_server(server)
     assert status == 200 and "textual.js" in body
     # What each browser runs: the join app under Textual's web driver, no file before the code.
     args = [sys.executable, "-m", "wk_tui", "join", str(room.folder), "--ask-code"]
