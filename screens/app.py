@@ -14,9 +14,9 @@ from textual.reactive import Reactive, var
 from textual.screen import Screen
 
 from wk_tui.editing import set_respondent
-from wk_tui.errors import LockedError, WkError
+from wk_tui.errors import LockedError
 from wk_tui.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from wk_tui.questionnaire import Questionnaire, bundled
+from wk_tui.questionnaire import Questionnaire, translated
 from wk_tui.scoring import Result
 from wk_tui.session_store import SessionStore
 from wk_tui.userconf import load_config, remember, save_config
@@ -84,15 +84,10 @@ class WkApp(HangUpMixin, SectionsMixin, App):
     def q(self) -> Questionnaire:
         """The questionnaire in the UI language when a translation is bundled."""
         base = self.store.questionnaire
-        if base.language == self.language or base.path is None:
+        if base.language == self.language:
             return base
-        if self.language not in self._q_cache:
-            try:
-                other = bundled(base.id, self.language)
-            except WkError:
-                other = base  # a custom questionnaire has no translation
-            same = [c.id for c in other.criteria] == [c.id for c in base.criteria]
-            self._q_cache[self.language] = other if same else base
+        if self.language not in self._q_cache:  # read on every key: compared once
+            self._q_cache[self.language] = translated(base, self.language)
         return self._q_cache[self.language]
 
     @property

@@ -11,10 +11,9 @@ from __future__ import annotations
 from textual.app import App
 from textual.reactive import Reactive, var
 
-from wk_tui.errors import WkError
 from wk_tui.follow import FileFollower
 from wk_tui.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from wk_tui.questionnaire import Questionnaire, bundled
+from wk_tui.questionnaire import Questionnaire, translated
 
 from .base import make
 from .present import PresentationScreen
@@ -25,14 +24,7 @@ POLL_SECONDS = 0.25
 
 def in_language(base: Questionnaire, lang: str) -> Questionnaire:
     """``base`` in ``lang`` when a translation with the same criteria is bundled."""
-    if base.language == lang or base.path is None:
-        return base
-    try:
-        other = bundled(base.id, lang)
-    except WkError:
-        return base  # a custom questionnaire has no translation
-    same = [c.id for c in other.criteria] == [c.id for c in base.criteria]
-    return other if same else base
+    return translated(base, lang)
 
 
 class PresentApp(App):

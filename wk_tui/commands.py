@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from .console import make_console, rich_output
-from .errors import ValidationError, WkError
+from .errors import ValidationError
 from .files import load_session
 from .i18n import CLI, number, tr
-from .paths import questionnaire_path
-from .questionnaire import Questionnaire, bundled, load_questionnaire
+from .questionnaire import Questionnaire, load_questionnaire, translated
 from .scoring import Result, result_json, score
 from .session import Session
 from .termsafe import for_terminal, is_terminal, safe
@@ -90,15 +89,7 @@ def in_language(
     """
     if not lang or lang == session.language:
         return session, q
-    try:
-        other = bundled(q.id, lang)
-    except WkError:
-        other = q
-    if q.path is None or [c.id for c in other.criteria] != [c.id for c in q.criteria]:
-        other = q
-    elif q.path.resolve() != questionnaire_path(q.id, q.language).resolve():
-        other = q  # a custom questionnaire with the bundled id: keep it
-    return session.replace(language=lang), other
+    return session.replace(language=lang), translated(q, lang)
 
 
 def summary(args: argparse.Namespace) -> int:

@@ -348,6 +348,22 @@ def load_questionnaire(path: Path) -> Questionnaire:
 _CACHE: dict[tuple[str, str], Questionnaire] = {}
 
 
+def translated(q: Questionnaire, lang: str) -> Questionnaire:
+    """``q`` in ``lang`` when it is a bundled questionnaire whose translation has the same
+    criteria; a custom questionnaire (even one reusing a bundled id) has none and stays."""
+    if q.language == lang or q.path is None:
+        return q
+    try:
+        other = bundled(q.id, lang)
+    except WkError:
+        return q
+    if [c.id for c in other.criteria] != [c.id for c in q.criteria]:
+        return q
+    if q.path.resolve() != questionnaire_path(q.id, q.language).resolve():
+        return q  # a custom questionnaire with the bundled id: keep it
+    return other
+
+
 def bundled(qid: str = DEFAULT_ID, language: str = "de") -> Questionnaire:
     """The bundled questionnaire ``qid`` in ``language`` (cached)."""
     key = (qid, language)

@@ -12,8 +12,7 @@ import sys
 import unicodedata
 from typing import TextIO
 
-from ..errors import WkError
-from ..questionnaire import Questionnaire, bundled
+from ..questionnaire import Questionnaire, translated
 
 #: Characters dropped from output besides the C0/C1 controls: bidi overrides and isolates
 #: (they can reorder what a reader hears) and the line/paragraph separators.
@@ -36,16 +35,9 @@ def plain(text: object) -> str:
 
 
 def shown_questionnaire(base: Questionnaire, lang: str) -> Questionnaire:
-    """``base`` in the UI language when a translation with the same criteria is bundled
-    (as the TUI shows it); ratings are keyed by id, so saving is the same either way."""
-    if base.language == lang or base.path is None:
-        return base
-    try:
-        other = bundled(base.id, lang)
-    except WkError:
-        return base  # a custom questionnaire has no translation
-    same = [c.id for c in other.criteria] == [c.id for c in base.criteria]
-    return other if same else base
+    """``base`` in the UI language when a translation is bundled (as the TUI shows it);
+    ratings are keyed by id, so saving is the same either way."""
+    return translated(base, lang)
 
 
 class Prompter:
