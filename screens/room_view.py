@@ -19,16 +19,8 @@ from textual.widget import Widget
 
 from wk_tui.errors import WkError
 from wk_tui.files import load_session
-from wk_tui.room import (
-    CriterionTally,
-    Room,
-    RoomState,
-    Scanner,
-    by_disagreement,
-    load_room,
-    tally,
-    write_result,
-)
+from wk_tui.room import Room, RoomState, Scanner, load_room
+from wk_tui.room_count import CriterionTally, by_disagreement, tally, write_result
 from wk_tui.session import Session
 
 from .base import Translated, tr

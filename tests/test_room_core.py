@@ -15,13 +15,11 @@ from wk_tui.room import (
     MAX_PARTICIPANT_BYTES,
     Answers,
     Scanner,
-    by_disagreement,
     create_room,
     join,
     load_room,
-    room_json,
-    tally,
 )
+from wk_tui.room_count import by_disagreement, room_json, tally
 
 
 @pytest.fixture

@@ -71,7 +71,8 @@ def run_room(args: argparse.Namespace) -> int | None:
     if not args.json:
         return None  # the CLI launches the TUI (its one seam to the UI)
     from .files import load_session
-    from .room import Scanner, load_room, room_json, tally
+    from .room import Scanner, load_room
+    from .room_count import room_json, tally
 
     room = load_room(args.dir)
     admin, q = load_session(room.admin, strict=False)
