@@ -17,15 +17,9 @@ from .atomic import atomic_write, remove_orphans
 from .errors import SchemaTooNewError, ValidationError, WkError
 from .lock import SessionLock
 from .questionnaire import Questionnaire, bundled, load_questionnaire
-from .session import (
-    SCHEMA_ID,
-    SCHEMA_VERSION,
-    Session,
-    check_against,
-    now,
-    parse_session,
-    session_to_dict,
-)
+from .session import SCHEMA_ID, SCHEMA_VERSION, Session, now
+from .session_read import check_against, parse_session
+from .session_write import session_to_dict
 from .tomlpos import Problems, locate, read_toml
 
 

@@ -12,7 +12,8 @@ import json
 
 from ..questionnaire import Questionnaire
 from ..scoring import result_json, score
-from ..session import Session, session_to_dict
+from ..session import Session
+from ..session_write import session_to_dict
 
 JSON_SCHEMA = "wk-tui-export/1"
 CSV_COLUMNS = (
