@@ -1,4 +1,11 @@
-"""The application and its factory (used by the CLI and by the tests)."""
+"""The application and its factory (used by the CLI and by the tests).
+
+WkApp holds the open session's state, its lifecycle and the editing actions; its other
+parts are mixins, one concern each: saving.py (following the store, the save indicator,
+quit), navigation.py (the main screens and the moves between them), palette.py (the
+command palette), sections.py (profile, timeline, workshop) and hangup.py (the terminal
+going away).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.reactive import Reactive, var
 from textual.screen import Screen
 
@@ -22,9 +29,11 @@ from wk_tui.session_store import SessionStore
 from wk_tui.userconf import load_config, remember, save_config
 from wk_tui.validate import UnstorableText
 
-from .base import DISAGREEMENTS, OVERVIEW, RESULTS, ScreenKey, WkScreen, make, tr
-from .field import FieldScreen
+from .base import DISAGREEMENTS, OVERVIEW, ScreenKey, WkScreen, make, tr
 from .hangup import HangUpMixin
+from .navigation import NavigationMixin
+from .palette import PaletteMixin
+from .saving import SavingMixin
 from .sections import SECTION_KEYS, SectionsMixin
 from .termfilter import ControlPictures
 from .themes import DEFAULT_THEME, LIGHT_ANSI, PRESENT, THEMES
@@ -33,7 +42,7 @@ AUTOSAVE_SECONDS = 0.4
 CONTROL_PICTURES = ControlPictures()
 
 
-class WkApp(HangUpMixin, SectionsMixin, App):
+class WkApp(HangUpMixin, SavingMixin, SectionsMixin, NavigationMixin, PaletteMixin, App):
     # App-wide rules only; each screen's rules live in its own .tcss, scoped to it.
     CSS_PATH = "app.tcss"
     # The first screen is the base screen of a mode (see __init__): unlike the screen
@@ -113,9 +122,9 @@ class WkApp(HangUpMixin, SectionsMixin, App):
         """
         if self.store is None or self.locked is not None:
             return Screen()
-        key = ScreenKey.field(self.start_field or self._first_open_field())
-        screen = self._make(key)
-        self.install_screen(screen, name=self._install_name(key))
+        key = ScreenKey.field(self.start_field or self.first_open_field())
+        screen = self.make_screen(key)
+        self.install_screen(screen, name=self.screen_name(key))
         return screen
 
     def on_mount(self) -> None:
@@ -167,9 +176,7 @@ class WkApp(HangUpMixin, SectionsMixin, App):
     ) -> None:
         """Make ``store`` the open session; ``show`` goes to its first open field."""
         self.store = store
-        store.subscribe(lambda: self._follow(store))
-        store.on_durable = lambda: self._durable(store)
-        self._follow(store)
+        self.watch_store(store)
         # The recent list is a convenience: written after the first paint, not before.
         self.call_after_refresh(
             remember,
@@ -188,16 +195,7 @@ class WkApp(HangUpMixin, SectionsMixin, App):
                 timeout=12,
             )
         if show:
-            self.goto_field(self.start_field or self._first_open_field())
-
-    def _first_open(self):
-        """The first criterion not rated yet, or None."""
-        values = self.store.session.values(self.q)
-        return next((c for c in self.q.criteria if c.id not in values), None)
-
-    def _first_open_field(self) -> str:
-        first = self._first_open()
-        return first.field_id if first else self.q.fields[0].id
+            self.goto_field(self.start_field or self.first_open_field())
 
     def show_locked(
         self,
@@ -219,71 +217,9 @@ class WkApp(HangUpMixin, SectionsMixin, App):
         message = locked_message(self.language, exc)
         self.push_screen(make(LockedScreen, self.language, message), chosen)
 
-    def _follow(self, store: SessionStore) -> None:
-        """The one place the app follows the store: a new revision for the shown screen.
-
-        Called by the store after every change (rating, undo, note), and when a session
-        is opened or the language changes. Changes of a store no longer open are ignored.
-        """
-        if store is not self.store:
-            return
-        self.revision += 1
-        self.save_state = self._save_state()
-
-    def _durable(self, store: SessionStore) -> None:
-        """The writer made a revision durable: the indicator may say "saved" now."""
-        if threading.get_ident() == self.ui_thread:
-            self._saved_now(store)
-            return
-        try:
-            self.call_from_thread(self._saved_now, store)
-        except RuntimeError:
-            return  # the app is shutting down: nothing left to show
-
-    def _saved_now(self, store: SessionStore) -> None:
-        if store is self.store:
-            self.save_state = self._save_state()
-
-    def _save_state(self) -> str:
-        store = self.store
-        if store is None:
-            return "saved"
-        if store.read_only:
-            return "read_only"
-        if store.last_error:
-            return tr(self.language, "save_failed", error=store.last_error)
-        return "unsaved" if store.dirty else "saved"
-
-    def autosave(self) -> None:
-        store = self.store
-        if store is None or store.read_only:
-            return
-        store.autosave()
-        self.save_state = self._save_state()
-
     def _on_signal(self) -> None:
         """SIGTERM/SIGHUP (e.g. the SSH connection dropped): save, then leave."""
         self.hang_up()
-
-    async def action_quit(self) -> None:
-        """Save and leave; if the save fails, never leave silently.
-
-        The first q after a failed save writes a copy elsewhere and says where; the
-        autosave keeps trying the session's own file. A second q leaves (the copy stays).
-        """
-        store = self.store
-        if store is not None and not store.flush() and not self.quit_warned:
-            self.quit_warned = True
-            copy = store.rescue()
-            key = "quit_unsaved_copy" if copy else "quit_unsaved_no_copy"
-            self.say(
-                tr(self.language, key, error=store.last_error or "", copy=str(copy)),
-                severity="error",
-                timeout=30,
-            )
-            self.save_state = self._save_state()
-            return
-        self.exit()
 
     def say(self, message: str, severity: str = "information", timeout: float = 4) -> None:
         """A toast whose text is data (paths, titles, ids), never markup."""
@@ -339,68 +275,6 @@ class WkApp(HangUpMixin, SectionsMixin, App):
         self.open_note = (cid, screen)  # kept as the note if the terminal hangs up
         self.push_screen(screen, keep)
 
-    # ------------------------------------------------------------------ navigation
-    def _install_name(self, key: ScreenKey) -> str:
-        """Install name of a main screen: one instance per screen and language."""
-        return f"{self.language}/{key.name}"
-
-    def _make(self, key: ScreenKey) -> Screen:
-        if key.kind == "field":
-            return make(FieldScreen, self.language, key.field_id)
-        if key.kind == "overview":
-            from .overview import OverviewScreen  # loaded when first shown: fast first paint
-
-            return make(OverviewScreen, self.language)
-        if key.kind == "disagreements":
-            from .disagreements import (
-                DisagreementsScreen,  # loaded when first shown: fast first paint
-            )
-
-            return make(DisagreementsScreen, self.language)
-        if key in SECTION_KEYS:
-            return self.make_section(key)
-        from .results import ResultsScreen  # loaded when first shown: fast first paint
-
-        return make(ResultsScreen, self.language)
-
-    def show(self, key: ScreenKey) -> Screen:
-        """Make the main screen ``key`` current, creating it once.
-
-        The stack holds a base screen (the first field screen, or a blank one before a
-        session is open) and at most one main screen above it, plus modals on top.
-        """
-        name = self._install_name(key)
-        if not self.is_screen_installed(name):
-            self.install_screen(self._make(key), name=name)
-        screen = self.get_screen(name)
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, WkScreen):
-            self.pop_screen()  # help, notes, export: closed by navigating
-        if screen in self.screen_stack:
-            while self.screen is not screen:
-                self.pop_screen()
-        elif isinstance(self.screen, WkScreen) and self.screen is not self.screen_stack[0]:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
-        return screen
-
-    def goto_field(self, fid: str, cid: str | None = None) -> None:
-        screen = self.show(ScreenKey.field(fid))
-        if cid and isinstance(screen, FieldScreen):
-            if screen.is_mounted:
-                screen.focus_criterion(cid)
-            else:
-                self.call_after_refresh(screen.focus_criterion, cid)
-
-    def show_overview(self) -> None:
-        self.show(OVERVIEW)
-
-    def show_results(self) -> None:
-        self.show(RESULTS)
-
-    def show_disagreements(self) -> None:
-        self.show(DISAGREEMENTS)
-
     def edit_respondent(self) -> None:
         """The respondent dialog; the store saves what it returns."""
         from .respondent import RespondentScreen  # loaded when first shown: fast first paint
@@ -414,45 +288,14 @@ class WkApp(HangUpMixin, SectionsMixin, App):
         current = (who.name, who.role, who.department)
         self.push_screen(make(RespondentScreen, self.language, current, self.store.read_only), keep)
 
-    def show_help(self) -> None:
-        from .help import HelpScreen  # loaded when first shown: fast first paint
-
-        self.push_screen(make(HelpScreen, self.language, self.screen))
-
-    def show_export(self) -> None:
-        from .export import ExportScreen  # loaded when first shown: fast first paint
-
-        self.push_screen(make(ExportScreen, self.language))
-
-    def show_presentation(self) -> None:
-        from .present import present_in  # loaded when first shown: fast first paint
-
-        present_in(self)
-
-    def _main_screens(self) -> list[ScreenKey]:
-        """The main screens in reading order: overview, the fields, results."""
-        return [OVERVIEW, *(ScreenKey.field(f.id) for f in self.q.fields), RESULTS]
-
-    def step_screen(self, screen: WkScreen, delta: int) -> None:
-        """Forward/back through overview → fields → results."""
-        order = self._main_screens()
-        key = screen.key if screen.key in order else OVERVIEW
-        self.show(order[max(0, min(order.index(key) + delta, len(order) - 1))])
-
-    def goto_first_open(self) -> None:
-        first = self._first_open()
-        if first is None:
-            self.say(tr(self.language, "all_rated"))
-        else:
-            self.goto_field(first.field_id, first.id)
-
+    # ------------------------------------------------------------------ language
     def set_language(self, lang: str) -> None:
         """Switch UI and questionnaire language; screens are rebuilt in the new language."""
         while len(self.screen_stack) > 1 and not isinstance(self.screen, WkScreen):
             self.pop_screen()
         current = self.screen.key if isinstance(self.screen, WkScreen) else OVERVIEW
-        for key in [*self._main_screens(), DISAGREEMENTS, *SECTION_KEYS]:
-            name = self._install_name(key)
+        for key in [*self.main_screens(), DISAGREEMENTS, *SECTION_KEYS]:
+            name = self.screen_name(key)
             # The base screen cannot leave the stack; new-language screens go above it.
             if self.is_screen_installed(name) and self.get_screen(name) not in self.screen_stack:
                 self.uninstall_screen(name)
@@ -461,48 +304,7 @@ class WkApp(HangUpMixin, SectionsMixin, App):
         save_config(language=lang)
         self.show(current)
         # Screens left from the old language (the base screen) catch up when shown.
-        self._follow(self.store)
-
-    # ------------------------------------------------------------------ palette
-    def action_command_palette(self) -> None:
-        from .localize import open_palette
-
-        open_palette(self)
-
-    def action_help_quit(self) -> None:
-        from .localize import help_quit
-
-        help_quit(self)
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from .localize import translate_commands
-
-        yield from translate_commands(self, super().get_system_commands(screen))
-        if self.store is None:
-            return
-        t = lambda key, **kw: tr(self.language, key, **kw)  # noqa: E731
-        for f in self.q.fields:
-            yield SystemCommand(
-                t("cmd_goto", n=f.number, title=f.title),
-                t("cmd_goto_help"),
-                lambda fid=f.id: self.goto_field(fid),
-            )
-        yield SystemCommand(t("cmd_first_open"), t("cmd_first_open_help"), self.goto_first_open)
-        yield SystemCommand(t("cmd_overview"), t("cmd_overview_help"), self.show_overview)
-        yield SystemCommand(t("cmd_results"), t("cmd_results_help"), self.show_results)
-        yield SystemCommand(t("cmd_export"), t("cmd_export_help"), self.show_export)
-        yield SystemCommand(t("cmd_dis"), t("cmd_dis_help"), self.show_disagreements)
-        yield SystemCommand(t("cmd_resp"), t("cmd_resp_help"), self.edit_respondent)
-        yield from self.section_commands()
-        yield SystemCommand(t("cmd_present"), t("cmd_present_help"), self.show_presentation)
-        for theme in THEMES:
-            yield SystemCommand(
-                t("cmd_theme", name=theme.name),
-                t("cmd_theme_help"),
-                lambda name=theme.name: setattr(self, "theme", name),
-            )
-        other = LANGUAGES[(LANGUAGES.index(self.language) + 1) % len(LANGUAGES)]
-        yield SystemCommand(t("cmd_lang"), t("cmd_lang_help"), lambda: self.set_language(other))
+        self.follow(self.store)
 
 
 def create_app(
