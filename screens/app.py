@@ -185,7 +185,11 @@ class WkApp(HangUpMixin, SavingMixin, SectionsMixin, NavigationMixin, PaletteMix
             store.session.updated.isoformat() if store.session.updated else "",
         )
         for notice in store.notices:
-            self.say(notice, severity="warning", timeout=8)
+            self.say(notice.localized(self.language), severity="warning", timeout=8)
+        if store.protected is not None:  # the core found it cannot write here
+            why = store.protected
+            text = tr(self.language, f"protected_{why.reason}", **why.params)
+            self.say(text, severity="warning", timeout=12)
         warnings = list(warnings) or store.session.warnings
         if warnings:
             ids = [w.split("'")[1] for w in warnings if w.count("'") >= 2]
@@ -320,7 +324,7 @@ def create_app(
     if path is None:
         return WkApp(None, language, config=config)
     try:
-        store = SessionStore.open(path, questionnaire, read_only=read_only)
+        store = SessionStore.open(path, questionnaire, read_only=read_only, or_read_only=True)
     except LockedError as exc:
         return WkApp(None, language, config=config, locked=(path, questionnaire, exc))
     return WkApp(store, language, field, config)

@@ -71,7 +71,7 @@ class SavingMixin(_AppBase):
         if store is None:
             return "saved"
         if store.read_only:
-            return "read_only"
+            return "read_only" if store.protected is None else "protected"
         if store.last_error:
             return tr(self.language, "save_failed", error=store.last_error)
         return "unsaved" if store.dirty else "saved"

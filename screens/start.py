@@ -74,7 +74,7 @@ class StartScreen(Translated, Screen):
                 if not path.exists():
                     self._error(self.t("missing_file", path=path))
                     return
-                store = SessionStore.open(path)
+                store = SessionStore.open(path, or_read_only=True)
         except LockedError as exc:
             self.app.show_locked(path, exc)
             return

@@ -93,7 +93,7 @@ def test_lock_of_another_process_via_a_symlink(session, tmp_path):
         holder.wait()
     # The dead holder's lock file is left behind: taken over with a notice.
     store = SessionStore.open(session)
-    assert any(str(holder.pid) in n and "no longer running" in n for n in store.notices)
+    assert any(str(holder.pid) in str(n) and "no longer running" in str(n) for n in store.notices)
     store.close()
 
 

@@ -30,7 +30,11 @@ def app_for(path: Path, **kwargs) -> WkApp:
 
 def screen_text(app: WkApp) -> str:
     """What the terminal shows, as plain text lines (parsed from the SVG screenshot)."""
-    svg = app.export_screenshot()
+    return svg_text(app.export_screenshot())
+
+
+def svg_text(svg: str) -> str:
+    """The plain text lines of an SVG screenshot."""
     root = ET.fromstring(svg)
     rows: dict[float, list[tuple[float, str]]] = {}
     for el in root.iter("{http://www.w3.org/2000/svg}text"):
@@ -50,3 +54,11 @@ def long_details_app(tmp_path: Path, **kwargs) -> WkApp:
     path = tmp_path / "long.toml"
     shutil.copyfile(DATA / "long-details.toml", path)
     return create_app(path, questionnaire=LONG_Q, config={}, **kwargs)
+
+
+def record_toasts(app: WkApp) -> list[str]:
+    """The texts of the app's toasts (``app.say``), recorded as they are said."""
+    said: list[str] = []
+    real_say = app.say
+    app.say = lambda message, **kw: said.append(message) or real_say(message, **kw)
+    return said

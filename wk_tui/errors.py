@@ -97,3 +97,18 @@ class LockedError(WkError):
     def __init__(self, message: str, path: object, holder: dict, **params: Any) -> None:
         super().__init__(message, path, **params)
         self.holder = holder
+
+
+class ReadOnlyError(WkError):
+    """This process cannot write the session's file or folder (permissions, a read-only
+    mount). ``reason`` is "folder", "file" or "denied"; an interactive program opens the
+    session read-only instead (:meth:`wk_tui.session_store.SessionStore.open`)."""
+
+    def __init__(self, message: str, path: object, reason: str, **params: Any) -> None:
+        super().__init__(message, path, **params)
+        self.reason = reason
+
+
+class Notice(WkError):
+    """Not an error: one line about something the program did for the user (a stale lock
+    taken over), shown rather than raised, translated like an error message."""

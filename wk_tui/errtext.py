@@ -87,6 +87,22 @@ ERRORS_DE = {
         "die Sitzung ist zum Schreiben geöffnet von {who}; öffnen Sie sie nur lesend oder "
         "schließen Sie das andere Programm"
     ),
+    "cannot write here: the folder {folder} is read-only for you": (
+        "hier kann nicht geschrieben werden: der Ordner {folder} ist für Sie schreibgeschützt"
+    ),
+    "cannot write here: the file is read-only for you": (
+        "hier kann nicht geschrieben werden: die Datei ist für Sie schreibgeschützt"
+    ),
+    "cannot write here: {error}": "hier kann nicht geschrieben werden: {error}",
+    "the session is open read-only; changes are not possible": (
+        "die Sitzung ist nur zum Lesen geöffnet; Änderungen sind nicht möglich"
+    ),
+    "took over the lock of pid {pid} on {host} (no longer running)": (
+        "Sperre von Prozess {pid} auf {host} übernommen (läuft nicht mehr)"
+    ),
+    "took over the lock of pid {pid} on {host} from {since} (older than a day: stale)": (
+        "Sperre von Prozess {pid} auf {host} vom {since} übernommen (älter als ein Tag: verwaist)"
+    ),
     "file exists already; open it instead of creating it": (
         "die Datei existiert bereits; öffnen Sie sie, statt sie neu anzulegen"
     ),

@@ -9,11 +9,17 @@ process dies (so a lock file left behind by a killed run is harmless and taken o
   inode to :meth:`SessionLock.hold_new` before the rename, so it is never unlocked;
 - on ``<real name>.lock`` (symlinks resolved), which also guards a file that does not
   exist yet and holds ``pid``/``host``/``since`` for the "who has it open" message.
+
+A lock file written on *another host* (a shared or synced folder) cannot be checked by
+pid: it is a real lock for a day after its ``since``, and taken over as stale after that.
+A session this process may not write (a read-only folder or file) raises
+:class:`~wk_tui.errors.ReadOnlyError` before anything is created beside it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
 import json
 import os
@@ -21,12 +27,50 @@ import socket
 from pathlib import Path
 
 from .atomic import real_path
-from .errors import LockedError, WkError
+from .errors import LockedError, ReadOnlyError, WkError
+
+#: a lock file from another host is stale (taken over) once it is older than this
+STALE_AFTER = dt.timedelta(days=1)
+_DENIED = (errno.EACCES, errno.EPERM, errno.EROFS)
 
 
 def _now_iso() -> str:
 
     return dt.datetime.now(dt.UTC).astimezone().replace(microsecond=0).isoformat()
+
+
+def unwritable(path: Path) -> ReadOnlyError | None:
+    """Why this process may not write the session file ``path`` (None: it may).
+
+    Asked before a lock, temporary or backup file is made beside it: a folder the user
+    cannot write (or a read-only mount), or a file without write permission.
+    """
+    real = real_path(Path(path))
+    folder = real.parent
+    if not folder.is_dir():
+        return None  # opening the lock file says "folder does not exist"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return ReadOnlyError(
+            "cannot write here: the folder {folder} is read-only for you",
+            path,
+            "folder",
+            folder=str(folder),
+        )
+    if os.path.lexists(real) and not os.access(real, os.W_OK):
+        return ReadOnlyError("cannot write here: the file is read-only for you", path, "file")
+    return None
+
+
+def stale(info: dict, now: dt.datetime | None = None) -> bool:
+    """A lock file of another host older than :data:`STALE_AFTER` (or without a readable
+    time): its holder cannot be asked whether it still runs, so age decides."""
+    try:
+        since = dt.datetime.fromisoformat(str(info.get("since")))
+    except ValueError:
+        return True
+    if since.tzinfo is None:
+        since = since.astimezone()
+    return (now or dt.datetime.now(dt.UTC)) - since > STALE_AFTER
 
 
 def _try_flock(fd: int) -> bool:
@@ -83,6 +127,10 @@ class SessionLock:
             try:
                 fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
             except OSError as exc:
+                if exc.errno in _DENIED:
+                    raise ReadOnlyError(
+                        "cannot write here: {error}", self.path, "denied", error=exc.strerror
+                    ) from None
                 where = (
                     "folder does not exist"
                     if isinstance(exc, FileNotFoundError)
@@ -114,8 +162,17 @@ class SessionLock:
             os.close(fd)  # replaced by a save meanwhile: lock the new inode
 
     def acquire(self) -> SessionLock:
+        denied = unwritable(self.path)
+        if denied is not None:
+            raise denied
         fd = self._lock_path_file()
         previous = self.holder()
+        host = socket.gethostname()
+        other_host = previous.get("host") not in (None, host)
+        if other_host and not stale(previous):
+            # Nobody here holds it, but a process on that host may: a real lock for a day.
+            os.close(fd)
+            raise self._refuse(previous)
         file_fd = self._lock_session_file()
         if file_fd == -1:
             # Another writer holds the file under another name (link), or its lock file
@@ -125,9 +182,11 @@ class SessionLock:
                 self.lock_path.unlink(missing_ok=True)
             os.close(fd)
             raise self._refuse(info)
-        if previous.get("pid") not in (None, os.getpid()):
+        if other_host:
+            self.took_over = {**previous, "stale": True}  # older than a day
+        elif previous.get("pid") not in (None, os.getpid()):
             self.took_over = previous  # the kernel dropped its lock: its process is gone
-        info = {"pid": os.getpid(), "host": socket.gethostname(), "since": _now_iso()}
+        info = {"pid": os.getpid(), "host": host, "since": _now_iso()}
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(info).encode(), 0)
         self.fd, self.file_fd = fd, file_fd

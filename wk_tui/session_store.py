@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .editing import SECTION
-from .errors import WkError
+from .errors import Notice, ReadOnlyError, WkError
 from .files import (
     SessionLock,
     atomic_write,
@@ -79,21 +79,36 @@ class SessionStore:
         #: called after a revision became durable (on the writer's thread, or the flusher's)
         self.on_durable: Callable[[], None] | None = None
         #: one-line messages for the user about the opening (e.g. a stale lock taken over)
-        self.notices: list[str] = []
+        self.notices: list[Notice] = []
+        #: why a session opened read-only could not be opened for writing (None: asked for)
+        self.protected: ReadOnlyError | None = None
         self.orphans_removed: list[Path] = []
         self.tally = Tally(session)
 
     # ------------------------------------------------------------------ opening
     @classmethod
     def open(
-        cls, path: Path, questionnaire: Path | Questionnaire | None = None, read_only: bool = False
+        cls,
+        path: Path,
+        questionnaire: Path | Questionnaire | None = None,
+        read_only: bool = False,
+        *,
+        or_read_only: bool = False,
     ) -> SessionStore:
         """Load ``path`` (lenient about unknown ids) and take the write lock.
 
         Raises LockedError if another process holds the lock and ``read_only`` is false.
+        A session this process may not write raises ReadOnlyError, or with ``or_read_only``
+        opens read-only with the reason in :attr:`protected` (nothing is written beside it).
         """
         path = Path(path)
-        lock = None if read_only else SessionLock(path).acquire()
+        protected = None
+        try:
+            lock = None if read_only else SessionLock(path).acquire()
+        except ReadOnlyError as exc:
+            if not or_read_only:
+                raise
+            lock, read_only, protected = None, True, exc
         try:
             session, q = load_session(path, questionnaire, strict=False)
         except BaseException:
@@ -101,14 +116,12 @@ class SessionStore:
                 lock.release()
             raise
         store = cls(path, session, q, read_only, lock)
+        store.protected = protected
         if lock is not None:
             # Only a writer cleans up: temp files of killed writers of this file.
             store.orphans_removed = remove_orphans(path)
             if lock.took_over:
-                store.notices.append(
-                    f"took over the lock of pid {lock.took_over.get('pid', '?')} "
-                    f"on {lock.took_over.get('host', '?')} (no longer running)"
-                )
+                store.notices.append(_took_over(path, lock.took_over))
         return store
 
     @classmethod
@@ -143,8 +156,16 @@ class SessionStore:
         return cls.create(path, new_session(q.id, q.language, municipality, respondent), q)
 
     # ------------------------------------------------------------------ editing
+    def _writable(self) -> None:
+        """Changes of a read-only session are refused, never kept only in memory."""
+        if self.read_only:
+            raise ReadOnlyError(
+                "the session is open read-only; changes are not possible", self.path, "open"
+            )
+
     def rate(self, cid: str, value: str | None) -> bool:
         """Set or clear a rating; returns False if nothing changed."""
+        self._writable()
         current = self.session.value(cid)
         if current == value:
             return False
@@ -155,6 +176,7 @@ class SessionStore:
 
     def set_note(self, cid: str, note: str) -> bool:
         """Set a note (undoable like a rating); returns False if nothing changed."""
+        self._writable()
         check_storable(note)
         current = self.session.note(cid)
         if current == note:
@@ -175,6 +197,7 @@ class SessionStore:
         is recorded. Successive edits with the same ``merge`` key (typing into one field)
         make one undo step. Returns what ``fn`` returns.
         """
+        self._writable()
         check_storable((args, kwargs))
         section = SECTION[fn]
         before = copy.deepcopy(getattr(self.session, section))
@@ -205,6 +228,7 @@ class SessionStore:
         Only what that change touched is restored: undoing a rating keeps a note written
         since, undoing a note keeps the rating.
         """
+        self._writable()
         if not self.undo_stack:
             return None
         change = self.undo_stack.pop()
@@ -341,3 +365,16 @@ class SessionStore:
             self._thread.join(timeout=10)
         if self.lock is not None:
             self.lock.release()
+
+
+def _took_over(path: Path, holder: dict) -> Notice:
+    """The notice for a lock file taken over: its process is gone, or (another host) stale."""
+    params = {"pid": holder.get("pid", "?"), "host": holder.get("host", "?")}
+    if holder.get("stale"):
+        return Notice(
+            "took over the lock of pid {pid} on {host} from {since} (older than a day: stale)",
+            path,
+            since=holder.get("since", "?"),
+            **params,
+        )
+    return Notice("took over the lock of pid {pid} on {host} (no longer running)", path, **params)

@@ -56,8 +56,8 @@ class TitleBar(OnWkApp, Widget):
                 if state == "unsaved"
                 else f" ✓ {tr(lang, 'saved')}"
                 if state == "saved"
-                else f" ⚠ {tr(lang, 'read_only')}"
-                if state == "read_only"
+                else f" ⚠ {tr(lang, state)}"
+                if state in ("read_only", "protected")
                 else " ⚠ " + state
             )
         )
