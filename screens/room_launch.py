@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from wk_tui.errors import WkError
+from wk_tui.i18n import CLI, tr
 
 from .app import WkApp
 from .base import make
@@ -72,7 +73,7 @@ def launch_room(args: argparse.Namespace) -> int:
         app = WkApp(None, args.lang, first=lambda: make(JoinScreen, app.language, folder, name))
     else:
         store = open_participant(args.dir, args.name, args.code)
-        print(f"wk-tui: your answers are saved in {store.path}", file=sys.stderr)
+        print(tr(CLI, args.ui_lang, "answers_saved", path=store.path), file=sys.stderr)
         app = WkApp(store, args.lang)
     try:
         code = app.run()

@@ -59,19 +59,24 @@ def _loads(text: str) -> dict:
 
 def load_row(root: Path, path: Path) -> Row | str:
     """One file → its row, or its one-line error (``file:line:col: message``)."""
+    try:
+        return read_row(root, path)
+    except WkError as exc:
+        return str(exc)
+
+
+def read_row(root: Path, path: Path) -> Row:
+    """One file → its row; a file that cannot be read raises its WkError."""
     from .files import load_session, session_from_doc
     from .scoring import score
 
     q_override = Q_OVERRIDE[0] if Q_OVERRIDE else None
     try:
-        try:
-            text = path.read_bytes().decode("utf-8")
-            session, q = session_from_doc(path, _loads(text), text, q_override, strict=False)
-        except (WkError, ValueError, OSError):
-            # The core's own loader gives the canonical message (or accepts the file).
-            session, q = load_session(path, q_override, strict=False)
-    except WkError as exc:
-        return str(exc)
+        text = path.read_bytes().decode("utf-8")
+        session, q = session_from_doc(path, _loads(text), text, q_override, strict=False)
+    except (WkError, ValueError, OSError):
+        # The core's own loader gives the canonical message (or accepts the file).
+        session, q = load_session(path, q_override, strict=False)
     result = score(q, session.values(q))
     stamp = session.updated or session.created
     return Row(

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from .aggregate import EXIT_SKIPPED, Q_OVERRIDE, SCHEMA, Row, collect, load_row, position, quartiles
+from .aggregate import EXIT_SKIPPED, Q_OVERRIDE, SCHEMA, Row, collect, position, quartiles, read_row
 from .errors import WkError
 from .i18n import number, tr
 from .questionnaire import Questionnaire, bundled, load_questionnaire
@@ -88,10 +88,7 @@ def build(
         mark = next((r for r in rows if _same(root / r.file, highlight)), None)
         inside = mark is not None
         if mark is None:
-            found = load_row(highlight.parent, highlight)
-            if isinstance(found, str):
-                raise WkError(f"--highlight: {found}")
-            mark = found
+            mark = read_row(highlight.parent, highlight)  # a bad file: its own error
     ref = mark or (rows[0] if rows else None)
     if ref is None:
         raise WkError("no session could be loaded from this folder", root)

@@ -218,9 +218,12 @@ def load_pair(
     new, q_new = load_session(new_path, q, strict=False)
     if new.questionnaire != old.questionnaire:
         raise WkError(
-            f"questionnaire {new.questionnaire!r} differs from {old.questionnaire!r} of "
-            f"{old_path}; only checks with the same questionnaire can be compared",
+            "questionnaire {new} differs from {old} of {other}; only checks with the same "
+            "questionnaire can be compared",
             new_path,
+            new=repr(new.questionnaire),
+            old=repr(old.questionnaire),
+            other=str(old_path),
         )
     return old, new, q_new
 

@@ -136,4 +136,62 @@ ERRORS_DE = {
     "--csv-excel writes CSV; leave out --format or use --format csv": (
         "--csv-excel schreibt CSV; --format weglassen oder --format csv verwenden"
     ),
+    # room (wk-tui room / join)
+    "unknown field {fields} (known: {known})": (
+        "unbekanntes Handlungsfeld {fields} (bekannt sind: {known})"
+    ),
+    "no fields chosen: choose the workshop fields in the session or pass --fields": (
+        "keine Handlungsfelder gewählt: bitte die Workshop-Felder in der Sitzung wählen oder "
+        "--fields angeben"
+    ),
+    "the room is for questionnaire {room}, the session for {session}": (
+        "der Raum gehört zum Fragebogen {room}, die Sitzung zu {session}"
+    ),
+    "not a room: room.toml is missing (start one with 'wk-tui room')": (
+        "kein Raum: room.toml fehlt (einen Raum starten mit 'wk-tui room')"
+    ),
+    "not a room yet: start it with --session ADMIN.toml": (
+        "noch kein Raum: bitte mit --session ADMIN.toml starten"
+    ),
+    "cannot read the room: {error}": "der Raum kann nicht gelesen werden: {error}",
+    "invalid room file: {detail}": "ungültige Raumdatei: {detail}",
+    "invalid room file: missing or wrong key {key}": (
+        "ungültige Raumdatei: Schlüssel {key} fehlt oder ist falsch"
+    ),
+    "wrong room code": "falscher Raum-Code",
+    "nobody in the room has answered yet": "im Raum hat noch niemand geantwortet",
+    "left the room without joining": "Raum verlassen, ohne beizutreten",
+    # team (wk-tui merge / compare / aggregate)
+    "is already a merged session; merge the respondents' own files instead": (
+        "ist bereits eine zusammengeführte Sitzung; bitte stattdessen die eigenen Dateien "
+        "der Befragten zusammenführen"
+    ),
+    "nothing to merge: name at least one session file": (
+        "nichts zusammenzuführen: bitte mindestens eine Sitzungsdatei angeben"
+    ),
+    "the output is one of the inputs; choose another file": (
+        "die Ausgabe ist eine der Eingaben; bitte eine andere Datei wählen"
+    ),
+    "file exists already; use --force to replace it": (
+        "die Datei existiert bereits; mit --force wird sie ersetzt"
+    ),
+    'expected a table of "<criterion-id>" = "<text>"': (
+        'erwartet wird eine Tabelle "<Kriteriums-ID>" = "<Text>"'
+    ),
+    "expected text": "erwartet wird Text",
+    "questionnaire {new} differs from {old} of {other}; only checks with the same "
+    "questionnaire can be compared": (
+        "Fragebogen {new} weicht von {old} in {other} ab; nur Selbstchecks mit demselben "
+        "Fragebogen lassen sich vergleichen"
+    ),
+    "no session could be loaded from this folder": (
+        "aus diesem Ordner ließ sich keine Sitzung laden"
+    ),
+    "not a folder (expected a folder of session files)": (
+        "kein Ordner (erwartet wird ein Ordner mit Sitzungsdateien)"
+    ),
+    # presentation (wk-tui present / serve)
+    "'serve' needs the package textual-serve (pip install textual-serve)": (
+        "'serve' braucht das Paket textual-serve (pip install textual-serve)"
+    ),
 }

@@ -85,7 +85,9 @@ def _check_fields(q: Questionnaire, fields: Sequence[str], where: Path) -> tuple
     unknown = [f for f in fields if f not in known_ids]
     if unknown:
         known = ", ".join(f.id for f in q.fields)
-        raise WkError(f"unknown field {', '.join(unknown)} (known: {known})", where)
+        raise WkError(
+            "unknown field {fields} (known: {known})", where, fields=", ".join(unknown), known=known
+        )
     if not fields:
         raise WkError(
             "no fields chosen: choose the workshop fields in the session or pass --fields", where
@@ -108,8 +110,10 @@ def create_room(
         room = load_room(folder)
         if room.questionnaire != q.id:
             raise WkError(
-                f"the room is for questionnaire {room.questionnaire!r}, the session for {q.id!r}",
+                "the room is for questionnaire {room}, the session for {session}",
                 folder / ROOM_FILE,
+                room=repr(room.questionnaire),
+                session=repr(q.id),
             )
         room = room.replace(fields=chosen, admin=admin_path)
     else:
@@ -154,13 +158,19 @@ def load_room(folder: Path) -> Room:
             "not a room: room.toml is missing (start one with 'wk-tui room')", path
         ) from None
     except OSError as exc:
-        raise WkError(f"cannot read the room: {exc.strerror}", path) from None
+        raise WkError("cannot read the room: {error}", path, error=exc.strerror) from None
     try:
         doc = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise WkError(f"invalid room file: {exc}", path) from None
+        raise WkError("invalid room file: {detail}", path, detail=str(exc)) from None
     if doc.get("schema") != ROOM_SCHEMA:
-        raise WkError(f'schema: expected "{ROOM_SCHEMA}", got {doc.get("schema")!r}', path, 1)
+        raise WkError(
+            "schema: expected {want}, got {got}",
+            path,
+            1,
+            want=f'"{ROOM_SCHEMA}"',
+            got=repr(doc.get("schema")),
+        )
     try:
         return Room(
             Path(folder),
@@ -172,7 +182,9 @@ def load_room(folder: Path) -> Room:
             bool(doc.get("shared", False)),
         )
     except (KeyError, TypeError) as exc:
-        raise WkError(f"invalid room file: missing or wrong key {exc}", path, 1) from None
+        raise WkError(
+            "invalid room file: missing or wrong key {key}", path, 1, key=str(exc)
+        ) from None
 
 
 def room_questionnaire(room: Room) -> tuple[Session, Questionnaire]:
@@ -234,7 +246,9 @@ class Scanner:
         try:
             entries = list(os.scandir(self.room.folder))
         except OSError as exc:
-            raise WkError(f"cannot read the room: {exc.strerror}", self.room.folder) from None
+            raise WkError(
+                "cannot read the room: {error}", self.room.folder, error=exc.strerror
+            ) from None
         admin = self.room.admin
         for entry in sorted(entries, key=lambda e: e.name):
             name = entry.name

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .errors import WkError
-from .i18n import LANGUAGES
+from .i18n import CLI, LANGUAGES, tr
 
 # The parser is built for every command: the room's modules are imported only when a room
 # command runs (below), so ``wk-tui --version`` and the other commands don't pay for them.
@@ -91,7 +91,7 @@ def run_join(args: argparse.Namespace) -> int | None:
     if args.ask_code or not wants_plain(args.plain):
         return None  # the CLI launches the TUI (its one seam to the UI)
     path = join(args.dir, args.name, code=args.code)
-    print(f"wk-tui: your answers are saved in {path}", file=sys.stderr)
+    print(tr(CLI, args.ui_lang, "answers_saved", path=path), file=sys.stderr)
     return fill_plain(args.dir, path, args.lang)
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .errors import WkError
 from .files import SessionLock, atomic_write, dumps, load_session
+from .i18n import CLI, tr
 from .questionnaire import Questionnaire
 from .record import Record
 from .session import Rating, Session
@@ -212,8 +213,15 @@ def run_merge(args: argparse.Namespace) -> int:
     members = merged.team.members if merged.team else []
 
     print(
-        f"wk-tui: {args.output}: {len(members)} respondents merged, "
-        f"{flagged} criteria with a spread of {FLAG_SPREAD} or more",
+        tr(
+            CLI,
+            args.ui_lang,
+            "merged",
+            path=args.output,
+            n=len(members),
+            flagged=flagged,
+            spread=FLAG_SPREAD,
+        ),
         file=sys.stderr,
     )
     return 0

@@ -61,7 +61,9 @@ def _text_map(reader: Any, key: str, p: Problems, values: bool) -> dict[str, str
         elif values and v not in SCALE_VALUES:
             p.add(
                 reader.where + (key, cid),
-                f"unknown rating value {v!r} (expected one of {', '.join(SCALE_VALUES)})",
+                "unknown rating value {value} (expected one of {values})",
+                value=repr(v),
+                values=", ".join(SCALE_VALUES),
             )
         else:
             out[cid] = v
