@@ -48,6 +48,21 @@ def foreign(text: str, lang: str) -> list[str]:
     return found
 
 
+#: The walk through a session: (name, keys pressed, pause), each step read after its keys.
+STEPS: tuple[tuple[str, tuple[str, ...], float | None], ...] = (
+    ("field", ("1",), None),
+    ("overview", ("o",), None),
+    ("results", ("r",), None),
+    ("results-end", ("end",), None),
+    ("help", ("question_mark",), None),
+    ("note", ("escape", "left_square_bracket", "n"), None),
+    ("export", ("ctrl+r", "e"), 0.3),
+    ("ctrl+c", ("escape", "ctrl+c"), None),
+    ("palette", ("ctrl+p",), 0.3),
+    ("undo", ("escape", "ctrl+z", "ctrl+z"), None),
+)
+
+
 async def walk(tmp_path, lang: str) -> dict[str, str]:
     """The text of every screen, in ``lang``."""
     seen: dict[str, str] = {}
@@ -62,36 +77,10 @@ async def walk(tmp_path, lang: str) -> dict[str, str]:
     app = app_for(path, language=lang)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press("1")
-        await pilot.pause()
-        seen["field"] = screen_text(app)
-        await pilot.press("o")
-        await pilot.pause()
-        seen["overview"] = screen_text(app)
-        await pilot.press("r")
-        await pilot.pause()
-        seen["results"] = screen_text(app)
-        await pilot.press("end")
-        await pilot.pause()
-        seen["results-end"] = screen_text(app)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        seen["help"] = screen_text(app)
-        await pilot.press("escape", "left_square_bracket", "n")
-        await pilot.pause()
-        seen["note"] = screen_text(app)
-        await pilot.press("ctrl+r", "e")
-        await pilot.pause(0.3)
-        seen["export"] = screen_text(app)
-        await pilot.press("escape", "ctrl+c")
-        await pilot.pause()
-        seen["ctrl+c"] = screen_text(app)
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        seen["palette"] = screen_text(app)
-        await pilot.press("escape", "ctrl+z", "ctrl+z")
-        await pilot.pause()
-        seen["undo"] = screen_text(app)
+        for name, keys, delay in STEPS:
+            await pilot.press(*keys)
+            await pilot.pause(delay)
+            seen[name] = screen_text(app)
     app.store.close()
     other = example_session(tmp_path)
     with SessionLock(other):
