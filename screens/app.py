@@ -33,6 +33,7 @@ from .base import DISAGREEMENTS, OVERVIEW, ScreenKey, WkScreen, make, tr
 from .hangup import HangUpMixin
 from .navigation import NavigationMixin
 from .palette import PaletteMixin
+from .protected import ProtectedMixin
 from .saving import SavingMixin
 from .sections import SECTION_KEYS, SectionsMixin
 from .termfilter import ControlPictures
@@ -42,7 +43,15 @@ AUTOSAVE_SECONDS = 0.4
 CONTROL_PICTURES = ControlPictures()
 
 
-class WkApp(HangUpMixin, SavingMixin, SectionsMixin, NavigationMixin, PaletteMixin, App):
+class WkApp(
+    HangUpMixin,
+    SavingMixin,
+    ProtectedMixin,
+    SectionsMixin,
+    NavigationMixin,
+    PaletteMixin,
+    App,
+):
     # App-wide rules only; each screen's rules live in its own .tcss, scoped to it.
     CSS_PATH = "app.tcss"
     # The first screen is the base screen of a mode (see __init__): unlike the screen
@@ -186,10 +195,7 @@ class WkApp(HangUpMixin, SavingMixin, SectionsMixin, NavigationMixin, PaletteMix
         )
         for notice in store.notices:
             self.say(notice.localized(self.language), severity="warning", timeout=8)
-        if store.protected is not None:  # the core found it cannot write here
-            why = store.protected
-            text = tr(self.language, f"protected_{why.reason}", **why.params)
-            self.say(text, severity="warning", timeout=12)
+        self.announce_protected(store)
         warnings = list(warnings) or store.session.warnings
         if warnings:
             ids = [w.split("'")[1] for w in warnings if w.count("'") >= 2]
@@ -233,7 +239,7 @@ class WkApp(HangUpMixin, SavingMixin, SectionsMixin, NavigationMixin, PaletteMix
     def rate(self, cid: str, value: str | None) -> bool | None:
         """Rate ``cid``; None when the session is read-only."""
         if self.store.read_only:
-            self.say(tr(self.language, "read_only_blocked"), severity="warning")
+            self.refuse_change()
             return None
         return self.store.rate(cid, value)
 

@@ -57,6 +57,7 @@ class PaletteMixin(_AppBase):
         yield SystemCommand(t("cmd_dis"), t("cmd_dis_help"), app.show_disagreements)
         yield SystemCommand(t("cmd_resp"), t("cmd_resp_help"), app.edit_respondent)
         yield from app.section_commands()
+        yield from app.protected_commands()
         yield SystemCommand(t("cmd_present"), t("cmd_present_help"), app.show_presentation)
         for theme in THEMES:
             yield SystemCommand(

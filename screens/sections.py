@@ -24,7 +24,7 @@ class SectionsMixin:
         propagates to the screen, which shows the message.
         """
         if self.store.read_only:
-            self.say(tr(self.language, "read_only_blocked"), severity="warning")
+            self.refuse_change()
             return None
         return self.store.edit(fn, *args, **kwargs)
 

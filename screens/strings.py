@@ -69,10 +69,6 @@ UI: dict[str, dict[str, str]] = {
         "field_n": "Handlungsfeld {n}",
         "field_of": "Feld {n}/{total}",
         "read_only": "nur lesen",
-        "protected": "schreibgeschützt",
-        "protected_folder": "Der Ordner {folder} ist für Sie schreibgeschützt: Die Sitzung ist nur zum Lesen geöffnet, Änderungen werden nicht gespeichert.",
-        "protected_file": "Die Sitzungsdatei ist schreibgeschützt: Sie ist nur zum Lesen geöffnet, Änderungen werden nicht gespeichert.",
-        "protected_denied": "Hier darf nicht gespeichert werden ({error}): Die Sitzung ist nur zum Lesen geöffnet, Änderungen werden nicht gespeichert.",
         "saved": "gespeichert",
         "unsaved": "ungespeichert",
         "save_failed": "Speichern fehlgeschlagen: {error}",
@@ -263,10 +259,6 @@ UI: dict[str, dict[str, str]] = {
         "field_n": "Action field {n}",
         "field_of": "Field {n}/{total}",
         "read_only": "read-only",
-        "protected": "write-protected",
-        "protected_folder": "The folder {folder} is read-only for you: the session is open read-only, changes are not saved.",
-        "protected_file": "The session file is read-only: it is open read-only, changes are not saved.",
-        "protected_denied": "Saving is not allowed here ({error}): the session is open read-only, changes are not saved.",
         "saved": "saved",
         "unsaved": "unsaved",
         "save_failed": "Saving failed: {error}",
@@ -388,9 +380,10 @@ UI: dict[str, dict[str, str]] = {
 
 # The profile, timeline and workshop screens keep their strings in their own table, and so
 # does the live room; they join the one UI table here.
+from .strings_protected import PROTECTED_UI  # noqa: E402
 from .strings_room import ROOM_UI  # noqa: E402
 from .strings_workshop import WORKSHOP_UI  # noqa: E402
 
-for _extra in (WORKSHOP_UI, ROOM_UI):
+for _extra in (WORKSHOP_UI, ROOM_UI, PROTECTED_UI):
     for _lang, _table in _extra.items():
         UI[_lang].update(_table)

@@ -19,9 +19,11 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, ROOT
+from textual.widgets import Input, Static
 from tui_helpers import app_for, record_toasts, screen_text
 
 from wk_tui.errors import ReadOnlyError
+from wk_tui.files import load_session
 from wk_tui.lock import SessionLock
 from wk_tui.session_store import SessionStore
 
@@ -207,7 +209,7 @@ async def test_tui_offers_read_only_and_refuses_ratings(read_only_folder):
         await pilot.press("4")  # rate "nein": refused, politely
         await pilot.pause()
         assert app.store.session.value(cid) == value
-        assert "Nur-Lesen-Modus: Änderungen sind nicht möglich" in said
+        assert said[-1].startswith("Schreibgeschützt: Änderungen sind hier nicht möglich.")
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0  # not "exit 3"
@@ -223,3 +225,73 @@ async def test_tui_read_only_notice_in_english(read_only_folder):
         assert "⚠ write-protected" in screen_text(app).splitlines()[0]
         assert any(f"The folder {folder}" in m and "not saved" in m for m in said), said
         assert not any("schreibgeschützt" in m for m in said)
+
+
+async def test_tui_saves_an_editable_copy_and_edits_it(read_only_folder, tmp_path):
+    folder, path = read_only_folder
+    before = _listing(folder)
+    target = tmp_path / "kopie.toml"
+    app = app_for(path)
+    said = record_toasts(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        cid = app.screen.criteria.criterion.id
+        await pilot.press("4")
+        assert "Strg+P → „Bearbeitbare Kopie speichern“" in said[-1]  # how to edit
+        await pilot.press("ctrl+p", *"Bearbeitbare Kopie", "enter")
+        await pilot.pause()
+        field = app.screen.query_one("#f-target", Input)
+        assert field.value == str(Path.home() / "s-kopie.toml")  # a folder the user owns
+        field.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.store.path == target and not app.store.read_only
+        assert f"Kopie gespeichert: {target} – Sie bearbeiten jetzt die Kopie." in said
+        assert "schreibgeschützt" not in screen_text(app).splitlines()[0]
+        await pilot.press("4")  # now a rating is made, in the copy
+        await pilot.press("q")
+        await pilot.pause()
+    app.store.close()
+    assert load_session(target)[0].value(cid) == "nein"
+    assert _listing(folder) == before  # the original is untouched
+
+
+async def test_tui_copy_refused_where_it_cannot_be_written(read_only_folder, tmp_path):
+    folder, path = read_only_folder
+    (tmp_path / "taken.toml").write_text("x")
+    app = app_for(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.save_copy()
+        await pilot.pause()
+        field = app.screen.query_one("#f-target", Input)
+        error = app.screen.query_one("#form-error", Static)
+        for target, says in [
+            (folder / "kopie.toml", "schreibgeschützt"),
+            (tmp_path / "taken.toml", "existiert bereits"),
+            ("  ", "Bitte eine Zieldatei angeben"),
+        ]:
+            field.value = str(target)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert says in str(error.render())  # the form stays open and says why
+            assert app.store.path == path and app.store.read_only
+    assert sorted(p.name for p in folder.iterdir()) == ["s.toml"]
+    assert (tmp_path / "taken.toml").read_text() == "x"
+
+
+async def test_copy_command_only_for_a_write_protected_session(tmp_path):
+    path = tmp_path / "s.toml"
+    shutil.copyfile(EXAMPLE, path)
+    for read_only, said in [
+        (False, None),
+        (True, "Nur-Lesen-Modus: Änderungen sind nicht möglich"),
+    ]:
+        app = app_for(path, read_only=read_only)
+        toasts = record_toasts(app)
+        async with app.run_test(size=(100, 30)) as pilot:
+            titles = [c.title for c in app.get_system_commands(app.screen)]
+            assert "Bearbeitbare Kopie speichern" not in titles  # asked for, or writable
+            await pilot.press("4")
+            await pilot.pause()
+            assert (toasts[-1] if toasts else None) == said
+        app.store.close()

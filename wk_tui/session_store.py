@@ -333,6 +333,12 @@ class SessionStore:
             self._write(self.revision, dumps(self.session).encode("utf-8"))
         return not self.dirty
 
+    def save_copy(self, target: Path) -> SessionStore:
+        """A new, writable session file at ``target`` holding this session (an editable copy
+        of a write-protected one); this store and its file stay as they are. Refused
+        (WkError) when ``target`` exists or cannot be written."""
+        return SessionStore.create(Path(target), copy.deepcopy(self.session), self.questionnaire)
+
     def rescue(self, folder: Path | None = None) -> Path | None:
         """Save a copy of the session elsewhere when its own file cannot be written.
 
