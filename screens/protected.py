@@ -2,7 +2,7 @@
 
 Whether a session can be written is the core's decision (``SessionStore.protected``);
 the app shows it, and offers to save an editable copy elsewhere, which the core writes
-(``SessionStore.save_copy``) and which is then the open session.
+(``SessionStore.save_as``) and which is then the open session.
 """
 
 from __future__ import annotations
@@ -72,15 +72,14 @@ class ProtectedMixin(_AppBase):
             if not text:
                 raise InvalidInput(tr(lang, "copy_missing"))
             try:
-                made.append(store.save_copy(Path(text).expanduser()))
+                made.append(store.save_as(Path(text).expanduser()))
             except WkError as exc:
                 raise InvalidInput(exc.text(lang)) from None
 
         def done(kept: bool | None) -> None:
             if not kept or not made:
                 return
-            copy = made[0]
-            store.close()
+            copy = made[0]  # the same session, in a file the user may write
             self.open_store(copy, show=False)
             self.set_language(self.language)  # screens built read-only are built anew
             self.say(tr(lang, "copy_saved", path=str(copy.path)), timeout=8)

@@ -22,7 +22,7 @@ from conftest import EXAMPLE, ROOT
 from textual.widgets import Input, Static
 from tui_helpers import app_for, record_toasts, screen_text
 
-from wk_tui.errors import ReadOnlyError
+from wk_tui.errors import ReadOnlyError, WkError
 from wk_tui.files import load_session
 from wk_tui.lock import SessionLock
 from wk_tui.session_store import SessionStore
@@ -126,6 +126,25 @@ def test_lock_refused_by_the_kernel_is_read_only_too(tmp_path, monkeypatch):
     assert refused.value.reason == "denied"
     store = SessionStore.open(path, or_read_only=True)
     assert store.read_only and store.protected.reason == "denied"
+
+
+def test_save_as_carries_the_session_to_a_new_file(read_only_folder, tmp_path):
+    folder, path = read_only_folder
+    store = SessionStore.open(path, or_read_only=True)
+    (tmp_path / "taken.toml").write_text("x")
+    with pytest.raises(WkError, match="exists"):
+        store.save_as(tmp_path / "taken.toml")
+    with pytest.raises(ReadOnlyError):
+        store.save_as(folder / "copy.toml")
+    assert store.read_only and not store.dirty  # refused: still the open session
+    copy = store.save_as(tmp_path / "copy.toml")
+    assert copy.session is store.session and not copy.read_only and not copy.dirty
+    cid = store.questionnaire.criteria[0].id
+    copy.rate(cid, "nein")
+    assert copy.flush()
+    copy.close()
+    assert load_session(tmp_path / "copy.toml")[0].value(cid) == "nein"
+    assert sorted(p.name for p in folder.iterdir()) == ["s.toml"]
 
 
 def _unprivileged(cmd: list[str]) -> list[str]:
@@ -248,7 +267,10 @@ async def test_tui_saves_an_editable_copy_and_edits_it(read_only_folder, tmp_pat
         assert app.store.path == target and not app.store.read_only
         assert f"Kopie gespeichert: {target} – Sie bearbeiten jetzt die Kopie." in said
         assert "schreibgeschützt" not in screen_text(app).splitlines()[0]
-        await pilot.press("4")  # now a rating is made, in the copy
+        await pilot.press("4")  # now a rating is made, in the copy, and shown
+        await pilot.pause()
+        row = next(ln for ln in screen_text(app).splitlines() if "Strukturen und Proz" in ln)
+        assert "✘ nein" in row
         await pilot.press("q")
         await pilot.pause()
     app.store.close()

@@ -333,11 +333,17 @@ class SessionStore:
             self._write(self.revision, dumps(self.session).encode("utf-8"))
         return not self.dirty
 
-    def save_copy(self, target: Path) -> SessionStore:
-        """A new, writable session file at ``target`` holding this session (an editable copy
-        of a write-protected one); this store and its file stay as they are. Refused
-        (WkError) when ``target`` exists or cannot be written."""
-        return SessionStore.create(Path(target), copy.deepcopy(self.session), self.questionnaire)
+    def save_as(self, target: Path) -> SessionStore:
+        """Save as: a new, writable session file at ``target`` holding this session.
+
+        The new store carries on with the same session object (so whatever shows it stays
+        right) and this store is closed; its own file is left as it is (e.g. one the user
+        may not write). Refused (WkError), with this store still open, when ``target``
+        exists or cannot be written.
+        """
+        new = SessionStore.create(Path(target), self.session, self.questionnaire)
+        self.close()
+        return new
 
     def rescue(self, folder: Path | None = None) -> Path | None:
         """Save a copy of the session elsewhere when its own file cannot be written.
