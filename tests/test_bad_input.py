@@ -23,24 +23,24 @@ from wk_tui.files import load_session
 HEAD = 'schema = "wk-tui-session/1"\nquestionnaire = "weltoffene-kommune"\n'
 
 BAD_SESSIONS = {
-    "date for a date-time": (HEAD + "updated = 2020-12-15\n", 3, "date-time"),
+    "date for a date-time": (HEAD + "updated = 2020-12-15\n", 3, "Datum mit Uhrzeit"),
     "schema superscript": ('schema = "wk-tui-session/²"\n', 1, "schema"),
     "no schema": ('questionnaire = "weltoffene-kommune"\n', 1, "schema"),
-    "deep arrays": (HEAD + "x = " + "[" * 1200 + "]" * 1200 + "\n", 3, "nested too deeply"),
-    "deep tables": (HEAD + "x = " + "{a = " * 1200 + "1" + "}" * 1200 + "\n", 3, "nested"),
+    "deep arrays": (HEAD + "x = " + "[" * 1200 + "]" * 1200 + "\n", 3, "zu tief verschachtelt"),
+    "deep tables": (HEAD + "x = " + "{a = " * 1200 + "1" + "}" * 1200 + "\n", 3, "verschachtelt"),
     "unterminated string": (HEAD + 'name = "open\n', 3, "ungültiges TOML"),
     "unterminated at end": (HEAD + 'name = """open', 3, "ungültiges TOML"),
-    "foreign share nan": (HEAD + "[municipality]\nforeign_share = nan\n", 4, "finite"),
-    "foreign share inf": (HEAD + "[municipality]\nforeign_share = -inf\n", 4, "finite"),
+    "foreign share nan": (HEAD + "[municipality]\nforeign_share = nan\n", 4, "endliche Zahl"),
+    "foreign share inf": (HEAD + "[municipality]\nforeign_share = -inf\n", 4, "endliche Zahl"),
     "questionnaire path": (
         'schema = "wk-tui-session/1"\nquestionnaire = "../../etc/x"\n',
         2,
-        "not an id",
+        "keine ID",
     ),
     "questionnaire absolute": (
         'schema = "wk-tui-session/1"\nlanguage = "de"\nquestionnaire = "/any/dir/x"\n',
         3,
-        "not an id",
+        "keine ID",
     ),
 }
 
@@ -115,7 +115,7 @@ def test_questionnaire_id_must_be_a_slug(tmp_path, capsys):
     q = tmp_path / "q.toml"
     q.write_text(text, "utf-8")
     code, _, err = run(["validate", str(q)], capsys)
-    assert code == 3 and "lowercase letters" in err and f"{q}:" in err
+    assert code == 3 and "Kleinbuchstaben" in err and f"{q}:" in err
 
 
 def test_utf8_bom_is_accepted(tmp_path, capsys):
@@ -135,7 +135,7 @@ def test_oversized_file_is_refused_before_reading(tmp_path, capsys, monkeypatch)
     real_open = os.open
     monkeypatch.setattr(os, "open", lambda p, *a, **k: reads.append(p) or real_open(p, *a, **k))
     code, _, err = run(["summary", str(path)], capsys)
-    assert code == 3 and "too large" in err and f"{path}" in err
+    assert code == 3 and "zu groß" in err and f"{path}" in err
     assert str(path) not in map(str, reads)
 
 
@@ -152,7 +152,7 @@ def test_fifo_is_refused_without_blocking(tmp_path):
             stdin=subprocess.DEVNULL,
         )
         assert result.returncode == 3
-        assert "not a regular file" in result.stderr and str(fifo) in result.stderr
+        assert "keine normale Datei" in result.stderr and str(fifo) in result.stderr
 
 
 def test_many_problems_are_located_in_one_pass(tmp_path, monkeypatch):

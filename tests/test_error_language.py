@@ -1,4 +1,4 @@
-"""Every core error a user can see has a German and an English text.
+"""Every error a user can see has a German and an English text.
 
 Errors are ``WkError(template, path, line, col, **params)``: the English template is the
 key of :data:`wk_tui.errtext.ERRORS_DE`. A message built with an f-string cannot be
@@ -8,38 +8,34 @@ looked up, so it would stay English; these tests read the source and refuse that
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, ROOT
 from test_cli_language import cli
 
-from wk_tui.errtext import ERRORS_DE
+from wk_tui.errtext import ERRORS_DE, TERMS_DE
 
 #: The classes whose first argument is a message template.
 ERROR_CLASSES = {"WkError", "SchemaTooNewError", "LockedError", "UsageError"}
 #: WkError's own parameters: a template placeholder with one of these names cannot be filled.
 RESERVED = {"message", "path", "line", "col", "prefix", "holder"}
-#: Modules whose errors are all translated (the room, the team, the presentation).
-TRANSLATED = [
-    "wk_tui/room.py",
-    "wk_tui/room_count.py",
-    "wk_tui/room_cli.py",
-    "wk_tui/team.py",
-    "wk_tui/teamdata.py",
-    "wk_tui/compare.py",
-    "wk_tui/aggregate.py",
-    "wk_tui/aggregate_report.py",
-    "wk_tui/presentation.py",
-    "wk_tui/follow.py",
-    "screens/launch.py",
-    "screens/serve.py",
-    "screens/room_launch.py",
-    "screens/room_join.py",
-    "screens/present.py",
-    "screens/present_app.py",
-]
+
+
+def modules() -> list[str]:
+    """Every module of the core and the UI (wk_tui/screens is a link to screens/)."""
+    found = []
+    for top in ("wk_tui", "screens"):
+        for folder, dirs, files in os.walk(ROOT / top):  # does not follow the link
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            found += [str((Path(folder) / f).relative_to(ROOT)) for f in files if f.endswith(".py")]
+    return sorted(found)
+
+
+MODULES = modules()
 
 
 def error_calls(tree: ast.AST):
@@ -71,12 +67,39 @@ def untranslated(relative: str) -> list[str]:
             wanted = set(re.findall(r"{(\w+)}", message.value))
             if wanted & RESERVED or wanted - keywords:
                 found.append(f"{where}: placeholders {wanted} vs. parameters {keywords}")
+    for term in terms(tree):
+        if term not in TERMS_DE:
+            found.append(f"{relative}: no German text for the term {term!r}")
     return found
 
 
-@pytest.mark.parametrize("relative", TRANSLATED)
-def test_every_error_of_the_module_has_a_german_text(relative):
+def terms(tree: ast.AST):
+    """Fixed words put into messages: ``Term("...")`` and the session reader's labels."""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        args = node.args[:1] if name == "Term" else node.args[2:3] if name == "_get" else []
+        for arg in args:
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                yield arg.value
+
+
+@pytest.mark.parametrize("relative", MODULES)
+def test_every_error_has_a_german_text(relative):
     assert untranslated(relative) == []
+
+
+def test_every_german_text_is_used():
+    """No dead entries: each English template stands in the source (as one string)."""
+    strings = set()
+    for relative in MODULES:
+        for node in ast.walk(ast.parse((ROOT / relative).read_text("utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                strings.add(node.value)
+    assert sorted(set(ERRORS_DE) - strings) == []
+    assert sorted(set(TERMS_DE) - strings) == []
 
 
 def test_the_scan_sees_an_untranslated_error(tmp_path):
@@ -89,6 +112,7 @@ def test_the_scan_sees_an_untranslated_error(tmp_path):
     tree = ast.parse(source)
     kinds = [type(m).__name__ for _, m, _ in error_calls(tree)]
     assert kinds == ["JoinedStr", "Constant"]
+    assert len(MODULES) > 100 and "screens/room_launch.py" in MODULES
 
 
 def test_every_template_has_both_languages():

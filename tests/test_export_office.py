@@ -272,11 +272,12 @@ def test_binary_formats_are_refused_on_a_terminal(tmp_path, fmt):
     proc, term = spawn("export", str(EXAMPLE), "--format", fmt, env={})
     try:
         proc.wait(timeout=30)
-        output = term.wait_for(b"-o FILE", timeout=5)
+        output = term.wait_for(b"-o DATEI", timeout=5)
     finally:
         term.close()
     assert proc.returncode == 2
-    assert b"binary file format and is not written to a terminal" in output
+    # German: the environment's LANG (C.UTF-8) does not ask for English.
+    assert "ist ein Binärformat und wird nicht in ein Terminal geschrieben".encode() in output
     assert b"PK\x03\x04" not in output
 
 

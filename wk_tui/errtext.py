@@ -30,7 +30,8 @@ TERMS_DE = {
     "a list": "eine Liste",
     "a table": "eine Tabelle",
     "a date like 2020-02-17": "ein Datum wie 2020-02-17",
-    "a date-time": "ein Datum mit Uhrzeit",
+    "a date-time like 2020-02-17T10:00:00+01:00": "ein Datum mit Uhrzeit wie 2020-02-17T10:00:00+01:00",
+    "true or false": "true oder false",
     "a list of texts": "eine Liste von Texten",
     "a list of tables": "eine Liste von Tabellen",
 }
@@ -42,6 +43,21 @@ ERRORS_DE = {
     "is a directory, expected a TOML file": "ist ein Ordner, erwartet wird eine TOML-Datei",
     "cannot read file: {error}": "Datei kann nicht gelesen werden: {error}",
     "not valid UTF-8 text": "kein gültiger UTF-8-Text",
+    "is not a regular file (a pipe or a device?), expected a TOML file": (
+        "ist keine normale Datei (eine Pipe oder ein Gerät?), erwartet wird eine TOML-Datei"
+    ),
+    "is not a regular file, expected a TOML file": (
+        "ist keine normale Datei, erwartet wird eine TOML-Datei"
+    ),
+    "file is too large ({size} MB; the limit is {limit} MB)": (
+        "die Datei ist zu groß ({size} MB; die Grenze liegt bei {limit} MB)"
+    ),
+    "file is too large (it grew while being read)": (
+        "die Datei ist zu groß (sie ist beim Lesen gewachsen)"
+    ),
+    "invalid TOML: arrays or tables nested too deeply": (
+        "ungültiges TOML: Listen oder Tabellen zu tief verschachtelt"
+    ),
     "invalid TOML: {detail}": "ungültiges TOML: {detail}",
     "schema: expected {want}, got {got}": "schema: erwartet {want}, gefunden {got}",
     "schema: version {version} is newer than this program understands ({known}); "
@@ -58,6 +74,24 @@ ERRORS_DE = {
     "expected {what}, got {got}": "erwartet wird {what}, gefunden: {got}",
     "expected a list of texts": "erwartet wird eine Liste von Texten",
     "expected a table": "erwartet wird eine Tabelle",
+    "expected a finite number, got {value}": "erwartet wird eine endliche Zahl, gefunden: {value}",
+    "expected a date-time like {example}, got the date {date}": (
+        "erwartet wird ein Datum mit Uhrzeit wie {example}, gefunden: das Datum {date}"
+    ),
+    'expected a table of [ratings."<criterion-id>"]': (
+        'erwartet wird eine Tabelle [ratings."<Kriteriums-ID>"]'
+    ),
+    "expected a table of [workshop.results.<field-id>]": (
+        "erwartet wird eine Tabelle [workshop.results.<Handlungsfeld-ID>]"
+    ),
+    "questionnaire id {qid} is not an id (lowercase letters, digits and '-'); a "
+    "questionnaire file outside the bundled ones comes from --questionnaire": (
+        "Fragebogen-ID {qid} ist keine ID (Kleinbuchstaben, Ziffern und '-'); ein nicht "
+        "mitgelieferter Fragebogen wird mit --questionnaire angegeben"
+    ),
+    "unknown priority {priority} (expected one of {values})": (
+        "unbekannte Priorität {priority} (erwartet eine von {values})"
+    ),
     "unknown language {lang} (expected de or en)": "unbekannte Sprache {lang} (erwartet de oder en)",
     "unknown rating value {value} (expected one of {values})": (
         "unbekannter Bewertungswert {value} (erwartet einer von {values})"
@@ -70,12 +104,48 @@ ERRORS_DE = {
         "die Sitzung gehört zum Fragebogen {have}, nicht zu {want}"
     ),
     # questionnaire contents
+    "expected {want}": "erwartet wird {want}",
+    "bad version number in {fmt}": "ungültige Versionsnummer in {fmt}",
+    "questionnaire format version {version} is newer than this program understands "
+    "({known}); please update wk-tui": (
+        "Fragebogen-Formatversion {version} ist neuer als dieses Programm versteht "
+        "({known}); bitte wk-tui aktualisieren"
+    ),
+    "id {qid} must be lowercase letters, digits and '-'": (
+        "ID {qid} darf nur Kleinbuchstaben, Ziffern und '-' enthalten"
+    ),
+    "unknown language {lang} (expected one of {languages})": (
+        "unbekannte Sprache {lang} (erwartet eine von {languages})"
+    ),
+    "missing: expected [[scale]] entries for the five rating values": (
+        "fehlt: erwartet werden [[scale]]-Einträge für die fünf Bewertungswerte"
+    ),
+    "unknown rating value {value} (known: {values})": (
+        "unbekannter Bewertungswert {value} (bekannt sind: {values})"
+    ),
+    "duplicate rating value {value}": "doppelter Bewertungswert {value}",
+    "{value} must have no points": "{value} darf keine Punkte haben",
+    "{value} must have points = {want}": "{value} muss points = {want} haben",
+    "missing rating values: {values}": "fehlende Bewertungswerte: {values}",
+    "missing: expected [[bands]] covering 0–100": (
+        "fehlt: erwartet werden [[bands]], die 0–100 abdecken"
+    ),
+    "duplicate band id {id}": "doppelte Stufen-ID {id}",
+    "min and max must be numbers": "min und max müssen Zahlen sein",
+    "band [{lo}, {hi}] must satisfy 0 <= min < max <= 100": (
+        "Stufe [{lo}, {hi}] muss 0 <= min < max <= 100 erfüllen"
+    ),
+    "missing: expected [[fields]] with [[fields.criteria]]": (
+        "fehlt: erwartet werden [[fields]] mit [[fields.criteria]]"
+    ),
+    "weight must be a number above 0 and at most {max}": (
+        "das Gewicht muss eine Zahl über 0 und höchstens {max} sein"
+    ),
     "must not be empty": "darf nicht leer sein",
     "duplicate id {id}": "doppelte ID {id}",
     "criterion id {cid} must start with its field id {start}": (
         "Kriteriums-ID {cid} muss mit der ID ihres Handlungsfelds beginnen: {start}"
     ),
-    "weight must be a positive number": "das Gewicht muss eine positive Zahl sein",
     "field {fid} has no criteria": "Handlungsfeld {fid} hat keine Kriterien",
     "bands leave a gap: {lo} to {hi} is not covered": (
         "die Stufen lassen eine Lücke: {lo} bis {hi} ist nicht abgedeckt"
@@ -109,6 +179,15 @@ ERRORS_DE = {
     "file not found (create it with 'wk-tui new PATH')": (
         "Datei nicht gefunden (anlegen mit 'wk-tui new PFAD')"
     ),
+    "cannot open the session for writing: folder does not exist": (
+        "die Sitzung kann nicht zum Schreiben geöffnet werden: der Ordner existiert nicht"
+    ),
+    "cannot open the session for writing: {error}": (
+        "die Sitzung kann nicht zum Schreiben geöffnet werden: {error}"
+    ),
+    "cannot create the session file: {error}": (
+        "die Sitzungsdatei kann nicht angelegt werden: {error}"
+    ),
     "the interactive app needs a terminal; for reports without one use "
     "'wk-tui summary PATH' or 'wk-tui export PATH'": (
         "die interaktive Oberfläche braucht ein Terminal; für Berichte ohne Terminal "
@@ -132,6 +211,11 @@ ERRORS_DE = {
     "extension {extensions}": (
         "das Format geht aus dem Dateinamen {name} nicht hervor; --format {formats} oder "
         "eine Endung {extensions} verwenden"
+    ),
+    "{fmt} is a binary file format and is not written to a terminal; use -o FILE (or "
+    "redirect standard output to a file)": (
+        "{fmt} ist ein Binärformat und wird nicht in ein Terminal geschrieben; -o DATEI "
+        "verwenden (oder die Standardausgabe in eine Datei umleiten)"
     ),
     "--csv-excel writes CSV; leave out --format or use --format csv": (
         "--csv-excel schreibt CSV; --format weglassen oder --format csv verwenden"

@@ -131,12 +131,15 @@ class SessionLock:
                     raise ReadOnlyError(
                         "cannot write here: {error}", self.path, "denied", error=exc.strerror
                     ) from None
-                where = (
-                    "folder does not exist"
-                    if isinstance(exc, FileNotFoundError)
-                    else exc.strerror or str(exc)
-                )
-                raise WkError(f"cannot open the session for writing: {where}", self.path) from None
+                if isinstance(exc, FileNotFoundError):
+                    raise WkError(
+                        "cannot open the session for writing: folder does not exist", self.path
+                    ) from None
+                raise WkError(
+                    "cannot open the session for writing: {error}",
+                    self.path,
+                    error=exc.strerror or str(exc),
+                ) from None
             if not _try_flock(fd):
                 os.close(fd)
                 raise self._refuse(self.holder())

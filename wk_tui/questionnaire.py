@@ -135,27 +135,34 @@ def parse_questionnaire(doc: dict, text: str, path: Path) -> Questionnaire:
     p = Problems(path, text)
     fmt = doc.get("format")
     if not isinstance(fmt, str) or not fmt.startswith(FORMAT_ID + "/"):
-        p.add(("format",), f'expected "{FORMAT_ID}/{FORMAT_VERSION}"')
+        p.add(("format",), "expected {want}", want=f'"{FORMAT_ID}/{FORMAT_VERSION}"')
         raise ValidationError(p.items)
     try:
         version = int(fmt.split("/", 1)[1])
     except ValueError:
-        p.add(("format",), f"bad version number in {fmt!r}")
+        p.add(("format",), "bad version number in {fmt}", fmt=repr(fmt))
         raise ValidationError(p.items) from None
     if version > FORMAT_VERSION:
         raise SchemaTooNewError(
-            f"questionnaire format version {version} is newer than this program "
-            f"understands ({FORMAT_VERSION}); please update wk-tui",
+            "questionnaire format version {version} is newer than this program understands "
+            "({known}); please update wk-tui",
             path,
             *locate(text, ("format",)),
+            version=version,
+            known=FORMAT_VERSION,
         )
 
     qid = _str(p, doc, "id", ())
     if qid and not is_slug(qid):
-        p.add(("id",), f"id {qid!r} must be lowercase letters, digits and '-'")
+        p.add(("id",), "id {qid} must be lowercase letters, digits and '-'", qid=repr(qid))
     lang = _str(p, doc, "language", ())
     if lang and lang not in LANGUAGES:
-        p.add(("language",), f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})")
+        p.add(
+            ("language",),
+            "unknown language {lang} (expected one of {languages})",
+            lang=repr(lang),
+            languages=", ".join(LANGUAGES),
+        )
     title = _str(p, doc, "title", ())
     description = _str(p, doc, "description", (), required=False)
     scoring = _str(p, doc, "scoring", (), required=False)
@@ -186,23 +193,29 @@ def _parse_scale(p: Problems, raw: object) -> tuple[ScaleStep, ...]:
         if value and value not in EXPECTED_POINTS:
             p.add(
                 where + ("value",),
-                f"unknown rating value {value!r} (known: {', '.join(SCALE_VALUES)})",
+                "unknown rating value {value} (known: {values})",
+                value=repr(value),
+                values=", ".join(SCALE_VALUES),
             )
             continue
         if value in seen:
-            p.add(where + ("value",), f"duplicate rating value {value!r}")
+            p.add(where + ("value",), "duplicate rating value {value}", value=repr(value))
         seen.add(value)
         points = item.get("points")
         if points != EXPECTED_POINTS.get(value) or isinstance(points, bool):
             want = EXPECTED_POINTS.get(value)
-            need = "no points" if want is None else f"points = {want}"
-            p.add(where + ("points",), f"{value} must have {need}")
+            if want is None:
+                p.add(where + ("points",), "{value} must have no points", value=value)
+            else:
+                p.add(
+                    where + ("points",), "{value} must have points = {want}", value=value, want=want
+                )
         steps.append(
             ScaleStep(value, _str(p, item, "symbol", where), _str(p, item, "label", where), points)
         )
     missing = [v for v in SCALE_VALUES if v not in seen]
     if missing:
-        p.add(("scale",), f"missing rating values: {', '.join(missing)}")
+        p.add(("scale",), "missing rating values: {values}", values=", ".join(missing))
     return tuple(steps)
 
 
@@ -218,14 +231,19 @@ def _parse_bands(p: Problems, raw: object) -> tuple[Band, ...]:
             continue
         bid = _str(p, item, "id", where)
         if bid in ids:
-            p.add(where + ("id",), f"duplicate band id {bid!r}")
+            p.add(where + ("id",), "duplicate band id {id}", id=repr(bid))
         ids.add(bid)
         lo, hi = item.get("min"), item.get("max")
         if not _number(lo) or not _number(hi):
             p.add(where, "min and max must be numbers")
             continue
         if not 0 <= lo < hi <= 100:
-            p.add(where + ("min",), f"band [{lo}, {hi}] must satisfy 0 <= min < max <= 100")
+            p.add(
+                where + ("min",),
+                "band [{lo}, {hi}] must satisfy 0 <= min < max <= 100",
+                lo=lo,
+                hi=hi,
+            )
         bands.append(Band(bid, float(lo), float(hi), _str(p, item, "label", where)))
     ordered = sorted(bands, key=lambda b: b.min)
     if ordered and not p:
@@ -279,7 +297,11 @@ def _parse_fields(p: Problems, raw: object) -> tuple[Field, ...]:
         ids.add(fid)
         weight = item.get("weight", 1)
         if not _number(weight) or not 0 < weight <= MAX_WEIGHT:
-            p.add(where + ("weight",), f"weight must be a number above 0 and at most {MAX_WEIGHT}")
+            p.add(
+                where + ("weight",),
+                "weight must be a number above 0 and at most {max}",
+                max=MAX_WEIGHT,
+            )
             weight = 1
         crits = []
         raw_c = item.get("criteria")

@@ -73,7 +73,7 @@ class TableReader:
     def number(self, key: str) -> float | None:
         v = self._get(key, (int, float), "a number", None)
         if isinstance(v, float) and not math.isfinite(v):
-            self.p.add(self.where + (key,), f"expected a finite number, got {v}")
+            self.p.add(self.where + (key,), "expected a finite number, got {value}", value=v)
             return None
         return v
 
@@ -93,7 +93,9 @@ class TableReader:
         if v is not None and not isinstance(v, dt.datetime):
             self.p.add(
                 self.where + (key,),
-                f"expected a date-time like {v.isoformat()}T10:00:00+01:00, got the date {v}",
+                "expected a date-time like {example}, got the date {date}",
+                example=f"{v.isoformat()}T10:00:00+01:00",
+                date=v,
             )
             return None
         return v
@@ -153,8 +155,9 @@ def parse_session(doc: dict, p: Problems) -> Session:
     if s.questionnaire and not is_slug(s.questionnaire):
         p.add(
             ("questionnaire",),
-            f"questionnaire id {s.questionnaire!r} is not an id (lowercase letters, digits "
-            "and '-'); a questionnaire file outside the bundled ones comes from --questionnaire",
+            "questionnaire id {qid} is not an id (lowercase letters, digits and '-'); a "
+            "questionnaire file outside the bundled ones comes from --questionnaire",
+            qid=repr(s.questionnaire),
         )
         s.questionnaire = ""
     if s.language not in LANGUAGES:
@@ -259,7 +262,9 @@ def parse_session(doc: dict, p: Problems) -> Session:
             if priority and priority not in PRIORITIES:
                 p.add(
                     where + ("priority",),
-                    f"unknown priority {priority!r} (expected one of {', '.join(PRIORITIES)})",
+                    "unknown priority {priority} (expected one of {values})",
+                    priority=repr(priority),
+                    values=", ".join(PRIORITIES),
                 )
                 priority = ""
             work.actions.append(

@@ -139,7 +139,7 @@ class SessionStore:
             raise
         if store.last_error:
             lock.release()
-            raise WkError(f"cannot create the session file: {store.last_error}", path)
+            raise WkError("cannot create the session file: {error}", path, error=store.last_error)
         return store
 
     @classmethod

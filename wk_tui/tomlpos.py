@@ -42,9 +42,10 @@ def read_text(path: Path) -> str:
         raise WkError("is not a regular file (a pipe or a device?), expected a TOML file", path)
     if st.st_size > MAX_BYTES:
         raise WkError(
-            f"file is too large ({st.st_size / 1e6:.1f} MB; the limit is "
-            f"{MAX_BYTES // (1024 * 1024)} MB)",
+            "file is too large ({size} MB; the limit is {limit} MB)",
             path,
+            size=f"{st.st_size / 1e6:.1f}",
+            limit=MAX_BYTES // (1024 * 1024),
         )
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # never blocks, even if swapped

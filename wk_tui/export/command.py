@@ -39,8 +39,9 @@ def run(args: argparse.Namespace) -> int:
     if fmt in OFFICE_FORMATS:
         if plan.target is None and not args.show and _is_terminal(sys.stdout):
             raise UsageError(
-                f"{fmt} is a binary file format and is not written to a terminal; "
-                "use -o FILE (or redirect standard output to a file)"
+                "{fmt} is a binary file format and is not written to a terminal; "
+                "use -o FILE (or redirect standard output to a file)",
+                fmt=fmt,
             )
         text, data = "", render_bytes(session, q, fmt, notes)
     elif fmt == "json":  # the session as stored, the scores in the chosen language
