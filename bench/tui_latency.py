@@ -98,6 +98,8 @@ class Case:
         tmux(
             "new-session",
             "-d",
+            "-c",
+            str(ROOT),  # `-m wk_tui` imports the checkout being measured
             "-s",
             self.session,
             "-x",

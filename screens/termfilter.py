@@ -20,6 +20,12 @@ from wk_tui.termsafe import CONTROLS, safe
 
 class ControlPictures(LineFilter):
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        # Almost every line is clean: one search over the line's text and links decides.
+        texts = [
+            text if style is None else text + (style.link or "") for text, style, _ in segments
+        ]
+        if CONTROLS.search("".join(texts)) is None:
+            return segments
         changed = False
         out = []
         for segment in segments:

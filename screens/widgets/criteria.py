@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from wk_tui.questionnaire import Criterion, Questionnaire
@@ -22,6 +24,7 @@ from wk_tui.session import Session
 
 from ..base import tr
 from ..keys import description_key, key_for
+from .lines import ComponentStyles, StripCache, text_strip
 
 WEAK = ("eher_nein", "nein")
 LEFT = 14  # cells for the rating symbol and word
@@ -42,9 +45,11 @@ class CriterionRow(Widget):
     """One criterion: rating symbol and word, title, note marker."""
 
     DEFAULT_CSS = """
-    CriterionRow { height: auto; padding: 0 1 0 0; }
-    CriterionRow.-current { background: $boost; }
+    CriterionRow { height: auto; }
+    CriterionRow > .criterion-row--current { background: $boost; }
     """
+    #: The cursor row's background, drawn into its strips: no class change, no restyle.
+    COMPONENT_CLASSES = {"criterion-row--current"}
 
     current = reactive(False)
 
@@ -66,15 +71,16 @@ class CriterionRow(Widget):
             lang,
         )
         self.shown: tuple[str | None, str] | None = None  # (value, note) last rendered
+        self._strips = StripCache()
+        #: Whether the note marker was there when the height was measured (it may wrap).
+        self.measured_note: bool | None = None
+        self._cursor_style = ComponentStyles(self, "criterion-row--current")
 
     def state(self) -> tuple[str | None, str]:
         return self.session.value(self.criterion.id), self.session.note(self.criterion.id)
 
-    def watch_current(self, current: bool) -> None:
-        self.set_class(current, "-current")
-        self.refresh()
-
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        self.measured_note = bool(self.state()[1])
         return len(self._title_lines(width))
 
     def _title_lines(self, width: int) -> list[Text]:
@@ -85,13 +91,31 @@ class CriterionRow(Widget):
             body.append(f"  ✎ {tr(self.lang, 'has_note')}", "italic cyan")
         return list(body.wrap(self.app.console, max(8, width - LEFT - 3)))
 
-    def render(self) -> Text:
-        """Marker, rating (``LEFT`` cells) and the wrapped title, as pre-wrapped lines.
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Build this paint's lines once (``render_line`` is asked for them one by one)."""
+        self.shown = self.state()
+        width = self.content_size.width
+        if self.current:
+            (base,) = self._cursor_style.get()
+        else:
+            base = self.visual_style.rich_style
+        key = (self.shown, self.current, width, base)
+        self._strips.get(key, width, base, lambda: self._build(width, base))
+        return super().render_lines(crop)
 
-        One ``Text`` of plain lines: a ``Table.grid`` per row cost ~14 ms per key in
-        measuring and rendering its columns.
+    def render_line(self, y: int) -> Strip:
+        return self._strips.line(y)
+
+    def _build(self, width: int, base: Style) -> list[Strip]:
+        return [text_strip(line, width, base, self.app.console) for line in self.text_lines()]
+
+    def text_lines(self) -> list[Text]:
+        """Marker, rating (``LEFT`` cells) and the wrapped title, one ``Text`` per line.
+
+        Plain lines drawn straight to strips: a ``Table.grid`` per row cost ~14 ms per key
+        in measuring and rendering its columns.
         """
-        value, _note = self.shown = self.state()
+        value, _note = self.state()
         left = Text(no_wrap=True, overflow="ellipsis", end="")
         if value:
             step = self.q.step(value)
@@ -102,12 +126,16 @@ class CriterionRow(Widget):
             left.append(tr(self.lang, "not_rated"), "dim italic")
         left.truncate(LEFT, overflow="ellipsis", pad=True)
         # The cursor is drawn, not styled with a border: the geometry never changes.
-        out = Text(no_wrap=True, overflow="crop", end="")
-        out.append("▌ " if self.current else "  ", "bold")
-        out.append_text(left)
+        first = Text(no_wrap=True, overflow="crop", end="")
+        first.append("▌ " if self.current else "  ", "bold")
+        first.append_text(left)
+        out = [first]
         for i, line in enumerate(self._title_lines(self.size.width)):
-            out.append("\n" + " " * (LEFT + 3) if i else " ")
-            out.append_text(line)
+            if i:
+                out.append(Text(" " * (LEFT + 3), end=""))
+            else:
+                first.append(" ")
+            out[-1].append_text(line)
         return out
 
     def on_click(self) -> None:
@@ -178,7 +206,8 @@ class CriterionList(VerticalScroll, can_focus=True, inherit_bindings=False):
     def refresh_rows(self) -> None:
         """Re-render the rows whose rating or note changed (not all of them)."""
         for row in self.rows:
-            shown = row.shown
-            if row.state() != shown:
-                # A new note marker may wrap the title: only then can the height change.
-                row.refresh(layout=shown is None or row.state()[1] != shown[1])
+            state = row.state()
+            if state != row.shown:
+                # A note marker that comes or goes may wrap the title: only then can the
+                # height change (rows never drawn yet need no layout for a new rating).
+                row.refresh(layout=bool(state[1]) != row.measured_note)

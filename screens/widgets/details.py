@@ -13,13 +13,16 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from ..base import tr
 from ..keys import key_for
 from .criteria import RATE_KEYS, RATE_LABEL_KEYS, WEAK, CriterionRow
+from .lines import LRU, ComponentStyles, text_strip
 
 
 @dataclass
@@ -50,6 +53,14 @@ class CriterionDetails(Widget):
         self.top = 0  # first body line shown
         self.lines = 0  # body lines at the last render
         self._shown_row: CriterionRow | None = None
+        #: Wrapped bodies and finished windows of the criteria seen last (the cursor
+        #: often goes back and forth).
+        self._body: LRU[list[Text]] = LRU(16)
+        self._window: LRU[list[Strip]] = LRU(16)
+        self._chips: LRU[Strip] = LRU(8)
+        self._shown: list[Strip] = []  # this paint's lines
+        self._blank = Strip.blank(0)
+        self._scroll_styles = ComponentStyles(self, "details--track", "details--thumb")
 
     def watch_row(self, row: CriterionRow | None) -> None:
         if row is not self._shown_row:
@@ -114,7 +125,7 @@ class CriterionDetails(Widget):
         parts: list[Text] = []
         if value in WEAK and c.suggestion:
             part = Text(f"{tr(lang, 'suggestion')}: ", "bold yellow", end="")
-            part.append(c.suggestion, "not bold default")
+            part.append(c.suggestion, "not bold")
             parts.append(part)
         if note.strip():
             parts.append(Text(f"✎ {note.strip()}", "italic cyan", end=""))
@@ -125,28 +136,59 @@ class CriterionDetails(Widget):
             parts.append(part)
         return Text("\n", end="").join(parts)
 
-    def render(self) -> Text:
-        row = self.row
-        out = Text(no_wrap=True, overflow="crop", end="")
-        width = self.content_size.width
-        if row is None or width < 4:
-            return out
-        out.append_text(self.chips(row, width))
-        # The text wraps one cell short of the right edge: that column is the scrollbar.
-        lines = self.body(row).wrap(self.app.console, width - 2)
-        self.lines = len(lines)
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Build this paint's lines once (``render_line`` is asked for them one by one).
+
+        The chips depend on the rating only, the body on whether it is weak and on the
+        note: a new rating redraws one line unless the suggestion comes or goes.
+        """
+        row, size, base = self.row, self.content_size, self.visual_style.rich_style
+        if row is None or size.width < 4:
+            self._shown = []
+            return super().render_lines(crop)
+        value, note = row.state()
+        content = (row, value in WEAK, note)
+        body = self._body.get((content, size.width), lambda: self.wrapped(size.width))
+        self.lines = len(body)
         self.top = min(self.top, self.max_offset)
+        console = self.app.console
+        chips = self._chips.get(
+            (value, size.width, base),
+            lambda: text_strip(self.chips(row, size.width), size.width, base, console),
+        )
+        key = (content, size, self.top, base, self._scroll_styles.get())
+        window = self._window.get(
+            key,
+            lambda: [text_strip(t, size.width, base, console) for t in self.window_lines(body)],
+        )
+        self._shown = [chips, *window]
+        self._blank = Strip.blank(size.width, base)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        return self._shown[y] if y < len(self._shown) else self._blank
+
+    def wrapped(self, width: int) -> list[Text]:
+        """The body wrapped one cell short of the right edge (that column is the scrollbar)."""
+        if self.row is None or width < 4:
+            return []
+        return list(self.body(self.row).wrap(self.app.console, width - 2))
+
+    def window_lines(self, body: list[Text]) -> list[Text]:
+        """The body lines in view with the scrollbar cell, each a ``Text`` of the width."""
+        width = self.content_size.width
         window = self.window
         bar = self.scrollbar(window)
-        for i, line in enumerate(lines[self.top : self.top + window]):
+        shown = body[self.top : self.top + window]
+        out = []
+        for i, wrapped in enumerate(shown):
+            line = wrapped.copy()  # the wrapped body is cached: never change it
             line.pad_right(width - 1 - line.cell_len)
-            out.append("\n")
-            out.append_text(line)
             if bar:
-                out.append_text(bar[i])
-        for i in range(len(lines[self.top : self.top + window]), window if bar else 0):
-            out.append("\n" + " " * (width - 1))
-            out.append_text(bar[i])
+                line.append_text(bar[i])
+            out.append(line)
+        for i in range(len(shown), window if bar else 0):
+            out.append(Text(" " * (width - 1), end="") + bar[i])
         return out
 
     def scrollbar(self, window: int) -> list[Text]:
@@ -155,8 +197,7 @@ class CriterionDetails(Widget):
             return []
         size = max(1, round(window * window / self.lines))
         start = round(self.top * (window - size) / max(1, self.max_offset))
-        track = self.get_component_rich_style("details--track")
-        thumb = self.get_component_rich_style("details--thumb")
+        track, thumb = self._scroll_styles.get()
         return [Text(" ", thumb if start <= i < start + size else track) for i in range(window)]
 
     def action_pick(self, value: str) -> None:

@@ -17,6 +17,7 @@ from wk_tui.i18n import number
 from wk_tui.scoring import Result
 
 from ..base import OnWkApp, tr
+from .lines import LRU
 
 
 def bar(score: float | None, width: int) -> Text:
@@ -50,6 +51,7 @@ class VerdictSidebar(OnWkApp, Widget):
         self.set_reactive(VerdictSidebar.current, current)
         #: The size and strips of the last rating's lines, to find the ones that change.
         self._shown: tuple[Size, object, list[Strip]] | None = None
+        self._lines: LRU[Strip] = LRU(128)
 
     def watch_result(self) -> None:
         self._repaint_changed()
@@ -58,10 +60,18 @@ class VerdictSidebar(OnWkApp, Widget):
         self._repaint_changed()
 
     def _strips(self, size: Size) -> list[Strip]:
-        """The lines as Textual draws them (wrapped the same way, in the same styles)."""
-        text = self._compose_text()
-        visual = visualize(self, text, markup=False)
-        return Visual.to_strips(self, visual, size.width, size.height, self.visual_style)
+        """The lines as Textual draws them, wrapped to the width; a line drawn before is
+        not drawn again (a rating changes about three of them)."""
+        style, width = self.visual_style, size.width
+        strips = []
+        for line in self._compose_text().wrap(self.app.console, width)[: size.height]:
+            key = (line.plain, tuple(line.spans), line.style, width, style)
+            strips.append(self._lines.get(key, lambda t=line: self._draw(t, width)))
+        return strips
+
+    def _draw(self, line: Text, width: int) -> Strip:
+        visual = visualize(self, line, markup=False)
+        return Visual.to_strips(self, visual, width, 1, self.visual_style)[0]
 
     def _repaint_changed(self) -> None:
         """Mark only the changed lines dirty: a rating changes about three of them, and a
@@ -81,6 +91,15 @@ class VerdictSidebar(OnWkApp, Widget):
         regions = [Region(0, y, size.width, 1) for y, line in enumerate(new) if line != old[2][y]]
         if regions:
             self.refresh(*regions)
+
+    def render_line(self, y: int) -> Strip:
+        """The lines :meth:`_repaint_changed` made (built here only when they are stale)."""
+        size, style = self.content_size, self.visual_style
+        shown = self._shown
+        if shown is None or shown[0] != size or shown[1] != style:
+            shown = self._shown = (size, style, self._strips(size))
+        strips = shown[2]
+        return strips[y] if y < len(strips) else Strip.blank(size.width, style.rich_style)
 
     def render(self) -> Text:
         return self._compose_text()
