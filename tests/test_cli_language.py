@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -12,6 +13,7 @@ import tomllib
 import pytest
 from conftest import EXAMPLE, ROOT
 
+from wk_tui.cli import build_parser
 from wk_tui.cli_i18n import HELP_DE, flag_language, resolve_language
 from wk_tui.errors import WkError
 from wk_tui.errtext import ERRORS_DE
@@ -176,3 +178,23 @@ def test_validation_error_text_keeps_location_and_counts(tmp_path, lang):
     assert text.startswith(f"{bad}:3:1: language: ")
     assert text.endswith(" (und 1 weitere)" if lang == "de" else " (and 1 more)")
     assert str(info.value) == info.value.text("en")
+
+
+def _help_texts(parser: argparse.ArgumentParser):
+    """Every help text of ``parser`` and its subcommands (commands, options, arguments)."""
+    for action in parser._actions:
+        if action.help and action.help != argparse.SUPPRESS:
+            yield parser.prog, action.help
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                yield parser.prog, choice.help
+            for sub in action.choices.values():
+                yield from _help_texts(sub)
+
+
+def test_every_help_text_has_a_german_translation():
+    """`wk-tui --help` and every `wk-tui CMD --help` are German through and through."""
+    english = {text for _, text in _help_texts(build_parser("en"))}
+    german = {(prog, text) for prog, text in _help_texts(build_parser("de"))}
+    untranslated = sorted(f"{prog}: {text}" for prog, text in german if text in english)
+    assert not untranslated, untranslated

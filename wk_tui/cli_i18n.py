@@ -201,4 +201,32 @@ HELP_DE = {
     ),
     "mark this session's position": "die Position dieser Sitzung markieren",
     "worker processes": "Arbeitsprozesse",
+    "show the results to a room, read-only, following the file live": (
+        "die Ergebnisse vor Publikum zeigen, schreibgeschützt, der Datei live folgend"
+    ),
+    "serve the presentation to web browsers (each viewer its own)": (
+        "die Präsentation für Webbrowser bereitstellen (jeder Zuschauer seine eigene)"
+    ),
+    "address to bind (default: 127.0.0.1)": "Adresse, an die gebunden wird (Standard: 127.0.0.1)",
+    "port (default: 8000)": "Port (Standard: 8000)",
+    "start a live room: everyone rates, the projector counts": (
+        "einen Live-Raum starten: alle bewerten, der Beamer zählt"
+    ),
+    "the administration's session (needed when the room is new)": (
+        "die Sitzung der Verwaltung (nötig, wenn der Raum neu ist)"
+    ),
+    "the fields to rate (default: the session's workshop fields)": (
+        "die zu bewertenden Handlungsfelder (Standard: die Workshop-Felder der Sitzung)"
+    ),
+    "a drop box on a multi-user host (mode 1733, see README)": (
+        "ein Briefkasten auf einem Mehrbenutzer-Rechner (Modus 1733, siehe README)"
+    ),
+    "print the counts as JSON and exit": "die Zählung als JSON ausgeben und beenden",
+    "let participants join in a browser": "Teilnehmende im Browser beitreten lassen",
+    "join a live room and rate its criteria": (
+        "einem Live-Raum beitreten und seine Kriterien bewerten"
+    ),
+    "your name (default: anonymous)": "Ihr Name (Standard: anonym)",
+    "the room code (asked for when --ask-code)": "der Raumcode (mit --ask-code wird er erfragt)",
+    "ask for the room code first": "zuerst nach dem Raumcode fragen",
 }
