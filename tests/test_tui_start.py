@@ -171,3 +171,25 @@ async def test_core_errors_on_the_start_screen_follow_the_ui_language(tmp_path):
             assert needle in text, text
             assert str(existing) in text
     assert existing.read_bytes() == before
+
+
+async def test_a_demo_copy_is_not_listed_as_recent(tmp_path):
+    """The demo's temporary copy is removed on quit: the start screen must not offer it."""
+    from wk_tui.paths import demo_copy, remove_demo_copies
+    from wk_tui.userconf import recent_sessions
+
+    path = demo_copy()
+    try:
+        app = create_app(path, config={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("1")
+            await pilot.pause()
+        app.store.close()
+    finally:
+        remove_demo_copies()
+    assert recent_sessions() == []
+    app = create_app(None, config={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Noch keine Sitzungen" in screen_text(app)
+        assert str(path) not in screen_text(app)

@@ -42,6 +42,12 @@ def demo_copy() -> Path:
     return target
 
 
+def is_demo_copy(path: Path) -> bool:
+    """Whether ``path`` lies in one of this process's temporary demo folders."""
+    resolved = Path(path).resolve()
+    return any(resolved.is_relative_to(folder.resolve()) for folder in _DEMO_FOLDERS)
+
+
 def remove_demo_copies() -> None:
     """Delete the temporary folders of this process's demo copies (after the app closed)."""
     while _DEMO_FOLDERS:

@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 from .files import atomic_write
+from .paths import is_demo_copy
 
 APP = "wk-tui"
 MAX_RECENT = 12
@@ -79,6 +80,9 @@ def recent_sessions() -> list[dict]:
 
 
 def remember(path: Path, name: str, opened: str) -> None:
+    """Put ``path`` first in the recent list; a demo copy (removed on quit) is not listed."""
+    if is_demo_copy(path):
+        return
     path_s = str(Path(path).resolve())
     items = [i for i in recent_sessions() if i["path"] != path_s]
     items.insert(0, {"path": path_s, "name": name, "opened": opened})
