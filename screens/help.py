@@ -36,12 +36,14 @@ class HelpScreen(Translated, ModalScreen[None]):
         """One row per action of the source screen's active bindings (all keys listed)."""
         by_action: dict[str, tuple[list[str], str]] = {}
         ours = {
-            action
-            for area in getattr(self.source, "KEY_AREAS", ())
-            for _, action, _, _, _ in KEYS[area]
+            action: desc
+            for area in reversed(getattr(self.source, "KEY_AREAS", ()))
+            for _, action, desc, _, _ in KEYS[area]
         }
         # The screen's own bindings first: their (translated) descriptions win over the
-        # app-wide defaults that share an action (e.g. ctrl+q "Quit" and q "Beenden").
+        # app-wide defaults that share an action (e.g. ctrl+q "Quit" and q "Beenden"); an
+        # app-wide key of one of our actions reads in the UI language even when the screen's
+        # own key is taken by a text field (ctrl+q while typing in the profile).
         items = sorted(
             self.source.active_bindings.items(), key=lambda item: item[1].node is self.app
         )
@@ -53,7 +55,8 @@ class HelpScreen(Translated, ModalScreen[None]):
                 active.node is self.app and binding.action in by_action
             ):
                 continue  # Textual's own keys (focus, copy) are not ours to explain
-            keys, _ = by_action.setdefault(binding.action, ([], binding.description))
+            description = self.t(ours[binding.action]) if binding.action in ours else None
+            keys, _ = by_action.setdefault(binding.action, ([], description or binding.description))
             display = self.app.get_key_display(Binding(key, binding.action))
             if display not in keys:
                 keys.append(display)

@@ -56,6 +56,10 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
         ("enter", "goto_action", "k_goto_action", True, "⏎"),
         ("escape,l", "dismiss_modal", "k_close", True, "Esc"),
     ],
+    # the profile: a text field has the focus on arrival; Esc leaves it for the screen keys
+    "profile": [
+        ("escape", "leave_input", "k_leave_input", True, "Esc"),
+    ],
     "form": [
         ("escape,ctrl+s", "keep", "k_keep", True, "Esc"),
     ],

@@ -39,7 +39,7 @@ CHECKED = ("population", "foreign_share")
 
 class ProfileScreen(WkScreen):
     CSS_PATH = "profile.tcss"
-    KEY_AREAS = ("items", "nav")
+    KEY_AREAS = ("profile", "items", "nav")
 
     def __init__(self) -> None:
         super().__init__(PROFILE)
@@ -192,10 +192,19 @@ class ProfileScreen(WkScreen):
         if i is not None:
             self._figure_form(i)
 
+    def action_leave_input(self) -> None:
+        self.set_focus(None)  # the field saves as it loses the focus
+
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """No editing keys (nor their key bar entries) in a read-only session."""
-        if action in ("add", "edit", "delete", "move") and self.app.store.read_only:
-            return False
+        """Esc only while a text field has the focus; the key figures' keys only on their
+        list, and not in a read-only session (nor their key bar entries)."""
+        if action == "leave_input":
+            return isinstance(self.focused, Input | TextArea)
+        if action in ("add", "edit", "delete", "move"):
+            focused = self.focused
+            return (
+                focused is not None and focused.id == "pf-figures" and not self.app.store.read_only
+            )
         return True
 
     @on(OptionList.OptionSelected, "#pf-figures")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 
 import pytest
 from tui_helpers import app_for, empty_session, example_session, screen_text
 
 from wk_tui.screens.form import FormScreen
+from wk_tui.screens.overview import OverviewScreen
 from wk_tui.screens.profile import ProfileScreen
 from wk_tui.screens.timeline import TimelineScreen
 
@@ -161,3 +163,38 @@ async def test_read_only_profile_cannot_be_changed(tmp_path):
         assert screen.query_one("#pf-name").disabled
         await pilot.press(*"xyz")
         assert app.store.session.municipality.name == "Dessau-Roßlau"
+
+
+async def test_escape_leaves_a_field_so_the_screen_keys_work(tmp_path):
+    """A field has the focus on arrival: Esc leaves it (the key bar says so), then the
+    letter keys navigate instead of overwriting the municipality's name."""
+    path = example_session(tmp_path)
+    app = app_for(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_profile(pilot)
+        assert re.search(r"Esc\s*Eingabe verlassen", screen_text(app))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.focused is None
+        assert not re.search(r"Esc\s*Eingabe verlassen", screen_text(app))
+        assert "o Übersicht" in screen_text(app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        assert app.store.session.municipality.name == "Dessau-Roßlau"
+    assert saved(path)["municipality"]["name"] == "Dessau-Roßlau"
+
+
+@pytest.mark.parametrize(
+    "lang, quit_text, english", [("de", "Beenden", "Quit"), ("en", "Quit", None)]
+)
+async def test_help_from_a_field_lists_quit_in_the_ui_language(tmp_path, lang, quit_text, english):
+    path = example_session(tmp_path)
+    app = app_for(path, language=lang)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_profile(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        keys = screen_text(app)
+        assert re.search(rf"\^q\s*{quit_text}", keys)
+        assert english is None or english not in keys
