@@ -234,3 +234,14 @@ def test_inline_is_always_one_literal_paragraph(s):
         )
         for t in walk(tokens)
     )
+
+
+def test_html_title_drops_control_characters_like_the_body():
+    """A name with ESC/BEL reads the same in the page's <title> as in its heading."""
+    session, q = fill(lambda i: "x")
+    session.municipality.name = "A\x1b[31mB\x07\x9b C"
+    page = render(session, q, "html")
+    head = page.split("</head>", 1)[0]
+    assert not any(ch in head for ch in "\x1b\x07\x9b")
+    assert "<title>Abschlussbericht A[31mB C – " in head
+    assert "<h1>Abschlussbericht A[31mB C</h1>" in page

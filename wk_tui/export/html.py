@@ -11,6 +11,7 @@ from html import escape
 from ..i18n import tr
 from ..questionnaire import Questionnaire
 from ..session import Session
+from .mdescape import clean
 from .strings import REPORT
 
 CSS = """\
@@ -72,8 +73,11 @@ def markdown_to_html(markdown: str) -> str:
 
 def render_html(markdown: str, session: Session, q: Questionnaire) -> str:
     lang = session.language if session.language in REPORT else "de"
-    name = " ".join(session.municipality.name.split())
+    name = clean(session.municipality.name)  # as in the heading: no control characters
     title = tr(REPORT, lang, "title", name=name) if name else tr(REPORT, lang, "title_anon")
     return PAGE.format(
-        lang=lang, title=escape(f"{title} – {q.title}"), css=CSS, body=markdown_to_html(markdown)
+        lang=lang,
+        title=escape(f"{title} – {clean(q.title)}"),
+        css=CSS,
+        body=markdown_to_html(markdown),
     )

@@ -33,7 +33,7 @@ _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 _PARAGRAPHS = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     """Collapse whitespace to one space and drop other non-printable characters."""
     text = " ".join(text.split())
     if not text.isprintable():
@@ -43,7 +43,7 @@ def _clean(text: str) -> str:
 
 def inline(text: object) -> str:
     """One line of literal text, safe anywhere inline (list item, heading, paragraph)."""
-    result = _clean(str(text))
+    result = clean(str(text))
     for old, new in _ESCAPES:
         if old in result:
             result = result.replace(old, new)
