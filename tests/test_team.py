@@ -221,6 +221,21 @@ def test_output_that_is_an_input_is_refused(three, tmp_path):
     assert three[0].read_bytes() == before
 
 
+def test_an_input_named_twice_is_refused(three, tmp_path):
+    """The same respondent twice would count twice in the median: refused, nothing written."""
+    link = tmp_path / "again.toml"
+    link.hardlink_to(three[1])  # another name, the same file
+    for again in (three[1], link):
+        out = run_cli(
+            "merge", str(three[0]), str(three[1]), str(again), "-o", str(tmp_path / "t.toml")
+        )
+        assert out.returncode == 3
+        assert out.stderr.strip().splitlines() == [
+            f"wk-tui: Fehler: {again}: ist mehrfach angegeben; jede Datei zählt nur einmal"
+        ]
+        assert not (tmp_path / "t.toml").exists()
+
+
 def test_existing_output_needs_force_and_merged_inputs_are_refused(three, tmp_path):
     out = tmp_path / "t.toml"
     merge_files(three, out)

@@ -253,6 +253,9 @@ ERRORS_DE = {
     "nothing to merge: name at least one session file": (
         "nichts zusammenzuführen: bitte mindestens eine Sitzungsdatei angeben"
     ),
+    "is named more than once; each file counts once": (
+        "ist mehrfach angegeben; jede Datei zählt nur einmal"
+    ),
     "the output is one of the inputs; choose another file": (
         "die Ausgabe ist eine der Eingaben; bitte eine andere Datei wählen"
     ),

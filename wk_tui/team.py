@@ -150,9 +150,11 @@ def merge_files(
     output = Path(output)
     if not paths:
         raise WkError("nothing to merge: name at least one session file")
-    for path in paths:
+    for i, path in enumerate(paths):
         if Path(path) == output or _same_file(Path(path), output):
             raise WkError("the output is one of the inputs; choose another file", output)
+        if any(Path(path) == Path(p) or _same_file(Path(path), Path(p)) for p in paths[:i]):
+            raise WkError("is named more than once; each file counts once", path)
     if output.exists() and not force:
         raise WkError("file exists already; use --force to replace it", output)
     loaded, q = load_inputs(paths, questionnaire)
