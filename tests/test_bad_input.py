@@ -206,3 +206,21 @@ def test_lone_surrogates_are_refused_when_entered(tmp_path):
     assert store.flush()
     store.close()
     assert load_session(path)[0].note(cid) == "fine"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("de", 'schema: fehlt (erwartet "wk-tui-session/1")'),
+        ("en", 'schema: missing (expected "wk-tui-session/1")'),
+    ],
+)
+def test_a_missing_schema_says_missing_not_none(tmp_path, capsys, lang, expected):
+    """An empty file or one without ``schema``: no Python ``None`` in the message."""
+    for content in ("", 'questionnaire = "weltoffene-kommune"\n'):
+        path = tmp_path / "s.toml"
+        path.write_text(content, "utf-8")
+        code, _, err = run(["summary", str(path), "--lang", lang], capsys)
+        assert code == 3
+        assert err.strip().endswith(f"{path}:1:1: {expected}"), err
+        assert "None" not in err

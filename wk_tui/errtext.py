@@ -60,6 +60,7 @@ ERRORS_DE = {
     ),
     "invalid TOML: {detail}": "ungültiges TOML: {detail}",
     "schema: expected {want}, got {got}": "schema: erwartet {want}, gefunden {got}",
+    "schema: missing (expected {want})": "schema: fehlt (erwartet {want})",
     "schema: version {version} is newer than this program understands ({known}); "
     "update wk-tui to open it (the file was not changed)": (
         "schema: Version {version} ist neuer als dieses Programm versteht ({known}); "

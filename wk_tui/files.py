@@ -28,6 +28,14 @@ def _schema_version(doc: dict, text: str, path: Path) -> None:
     if schema == f"{SCHEMA_ID}/{SCHEMA_VERSION}":
         return  # the common case: no need to locate the key
     line, col = locate(text, ("schema",))
+    if schema is None:
+        raise WkError(
+            "schema: missing (expected {want})",
+            path,
+            line,
+            col,
+            want=f'"{SCHEMA_ID}/{SCHEMA_VERSION}"',
+        )
     if not isinstance(schema, str) or "/" not in schema:
         raise WkError(
             "schema: expected {want}, got {got}",
