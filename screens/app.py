@@ -26,10 +26,11 @@ from wk_tui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from wk_tui.questionnaire import Questionnaire, translated
 from wk_tui.scoring import Result
 from wk_tui.session_store import SessionStore
+from wk_tui.startup import resume_collector
 from wk_tui.userconf import load_config, remember, save_config
 from wk_tui.validate import UnstorableText
 
-from .base import DISAGREEMENTS, OVERVIEW, ScreenKey, WkScreen, make, tr
+from .base import DISAGREEMENTS, OVERVIEW, ScreenKey, WkScreen, make, too_small, tr
 from .hangup import HangUpMixin
 from .navigation import NavigationMixin
 from .palette import PaletteMixin
@@ -52,11 +53,11 @@ class WkApp(
     PaletteMixin,
     App,
 ):
-    # App-wide rules only; each screen's rules live in its own .tcss, scoped to it.
-    CSS_PATH = "app.tcss"
-    # The first screen is the base screen of a mode (see __init__): unlike the screen
-    # from get_default_screen(), a mode's base screen gets its CSS_PATH loaded.
-    DEFAULT_MODE = "main"
+    # App-wide rules; each screen's rules live in its own .tcss, scoped to it. The field
+    # screen's are read with the app's: the first screen is the default screen (see
+    # get_default_screen), whose CSS_PATH Textual does not load, and so the first frame
+    # needs one CSS parse (a mode's base screen costs two more, and a restyle).
+    CSS_PATH = ["app.tcss", "field.tcss"]
     TITLE = "wk-tui"
     ansi_theme_light = Reactive(LIGHT_ANSI, init=False)
 
@@ -91,7 +92,9 @@ class WkApp(
         self.open_note: tuple | None = None  # (criterion id, NoteScreen) while editing
         self.quit_warned = False  # a quit after a failed save has been warned about
         self._q_cache: dict[str, Questionnaire] = {}
-        self.add_mode(self.DEFAULT_MODE, self._first_screen)
+        for theme in (*THEMES, PRESENT):
+            self.register_theme(theme)
+        self._start_theme()
 
     def get_line_filters(self):
         """Textual's filters, then ours: control characters in data are shown, not obeyed."""
@@ -123,25 +126,44 @@ class WkApp(
         return self.store.tally.result(self.q)
 
     # ------------------------------------------------------------------ lifecycle
-    def _first_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen:
         """With a session, the first field screen *is* the first screen.
 
         Pushing it from ``on_mount`` would paint a frame of an empty screen first and
-        throw it away; as the mode's base screen it is painted in the first frame.
+        throw it away; as the default screen it is painted in the first frame.
         """
         if self.store is None or self.locked is not None:
-            return Screen()
+            return super().get_default_screen()
         key = ScreenKey.field(self.start_field or self.first_open_field())
         screen = self.make_screen(key)
         self.install_screen(screen, name=self.screen_name(key))
         return screen
 
+    def _start_theme(self) -> None:
+        """The remembered theme, chosen before Textual first parses the CSS.
+
+        Setting ``theme`` once the app runs parses every style sheet again and restyles
+        every widget. Before the first parse only the theme's variables and the app's
+        classes need to be set, as long as the theme is as dark as Textual's default (for
+        which Textual has already chosen the ANSI colour mapping); a light theme is set in
+        ``on_mount``.
+        """
+        wanted = self.theme_wanted()
+        theme, default = self.get_theme(wanted), self.current_theme
+        if wanted == default.name or theme.dark != default.dark:
+            return
+        self.set_reactive(App.theme, wanted)
+        classes = {name: False for name in self.classes if name.startswith("-theme-")}
+        self.update_classes({**classes, f"-theme-{wanted}": True}, update=False)
+        self.stylesheet.set_variables(self.get_css_variables())
+
+    def theme_wanted(self) -> str:
+        wanted = self.config.get("theme", DEFAULT_THEME)
+        return wanted if wanted in self.available_themes else DEFAULT_THEME
+
     def on_mount(self) -> None:
         self.ui_thread = threading.get_ident()
-        for theme in (*THEMES, PRESENT):
-            self.register_theme(theme)
-        wanted = self.config.get("theme", DEFAULT_THEME)
-        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        self.theme = self.theme_wanted()  # unchanged unless _start_theme left it
         try:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGHUP):
@@ -161,6 +183,7 @@ class WkApp(
         else:
             self.open_store(self.store, self.startup_warnings, show=False)
         self.call_after_refresh(self.check_size)
+        self.call_after_refresh(resume_collector)  # paused by the CLI for start-up
 
     async def on_event(self, event: events.Event) -> None:
         await super().on_event(event)
@@ -168,9 +191,11 @@ class WkApp(
             self.check_size()
 
     def check_size(self) -> None:
-        from .toosmall import cover_if_too_small  # loaded when first shown: fast first paint
+        """Cover the app while the terminal is too small; uncover it once it fits."""
+        if too_small(*self.size) or getattr(self.screen, "SIZE_NOTICE", False):
+            from .toosmall import cover_if_too_small  # loaded when needed: fast first paint
 
-        cover_if_too_small(self)
+            cover_if_too_small(self)
 
     def watch_theme(self, theme: str) -> None:
         if theme in self.available_themes and theme not in (

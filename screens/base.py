@@ -22,6 +22,16 @@ def tr(lang: str, key: str, **kw: object) -> str:
     return i18n.tr(UI, lang, key, **kw)
 
 
+#: Below this the field screen's list, details and sidebar no longer fit side by side
+#: (toosmall.py covers the app then; the test lives here so the first frame need not
+#: load that module).
+MIN_WIDTH, MIN_HEIGHT = 60, 18
+
+
+def too_small(width: int, height: int) -> bool:
+    return width < MIN_WIDTH or height < MIN_HEIGHT
+
+
 class ScreenKey(NamedTuple):
     """Which main screen: its kind, and for a field screen the field's id."""
 

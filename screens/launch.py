@@ -14,6 +14,7 @@ from pathlib import Path
 from wk_tui.errors import WkError
 from wk_tui.paths import demo_copy, remove_demo_copies
 from wk_tui.session_store import SessionStore
+from wk_tui.startup import resume_collector
 
 from .app import WkApp, create_app
 
@@ -32,6 +33,17 @@ def _require_tty() -> None:
 
 
 def launch(args: argparse.Namespace) -> int:
+    """Run the command's app. The CLI paused the garbage collector for start-up: WkApp
+    resumes it after its first frame, every other app right away."""
+    try:
+        if args.command in ("serve", "present", "compare", "room", "join"):
+            resume_collector()
+        return _launch(args)
+    finally:
+        resume_collector()  # the app failed to start, or has ended
+
+
+def _launch(args: argparse.Namespace) -> int:
     if args.command == "serve":
         from .serve import serve
 

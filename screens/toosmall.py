@@ -12,18 +12,12 @@ from textual.containers import Center, Middle
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from .base import Translated, make
-
-#: Below this the field screen's list, details and sidebar no longer fit side by side.
-MIN_WIDTH, MIN_HEIGHT = 60, 18
-
-
-def too_small(width: int, height: int) -> bool:
-    return width < MIN_WIDTH or height < MIN_HEIGHT
+from .base import MIN_HEIGHT, MIN_WIDTH, Translated, make, too_small
 
 
 class TooSmallScreen(Translated, ModalScreen[None]):
     CSS_PATH = "toosmall.tcss"
+    SIZE_NOTICE = True  # WkApp.check_size: shown, so it may have to go
     KEY_AREAS = ("start",)
 
     def compose(self) -> ComposeResult:

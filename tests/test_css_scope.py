@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 import wk_tui.screens
 from wk_tui.screens.app import WkApp
+from wk_tui.screens.field import FieldScreen
 
 APP_WIDE = {"Screen", "Toast"}
 
@@ -62,6 +63,8 @@ def test_every_screen_rule_is_nested_under_its_screen():
 
 
 def test_the_app_stylesheet_holds_only_app_wide_rules():
-    (path,) = css_files(WkApp)
+    """Besides app.tcss the app reads only the first screen's own (scoped) file."""
+    path, *first_screen = css_files(WkApp)
     assert path.name == "app.tcss"
     assert {name for name, _ in first_selectors(path)} <= APP_WIDE
+    assert first_screen == css_files(FieldScreen)

@@ -244,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
         # The one seam between core and UI: only interactive commands import Textual.
+        from .startup import pause_collector
+
+        pause_collector()  # until the first frame: start-up frees next to nothing
         from .screens.launch import launch
 
         return launch(args)
