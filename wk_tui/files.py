@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from .atomic import atomic_write, remove_orphans
 from .errors import SchemaTooNewError, ValidationError, WkError
@@ -126,9 +127,28 @@ def session_from_doc(
 
 
 def dumps(session: Session) -> str:
+    return dumps_document(session_to_dict(session))
+
+
+def snapshot(session: Session) -> dict:
+    """The session's document in containers of its own: it can be serialised on another
+    thread while the session changes (the leaves are immutable: str, int, float, bool)."""
+    return _own(session_to_dict(session))
+
+
+def _own(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _own(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_own(v) for v in value]
+    return value
+
+
+def dumps_document(doc: dict) -> str:
+    """A session document (see :func:`snapshot`) as TOML text."""
     import tomli_w  # only writers need it
 
-    return tomli_w.dumps(session_to_dict(session), multiline_strings=False)
+    return tomli_w.dumps(doc, multiline_strings=False)
 
 
 def save_session(session: Session, path: Path) -> None:

@@ -22,9 +22,11 @@ from .files import (
     SessionLock,
     atomic_write,
     dumps,
+    dumps_document,
     load_session,
     new_session,
     remove_orphans,
+    snapshot,
 )
 from .questionnaire import DEFAULT_ID, Questionnaire, bundled, load_questionnaire
 from .record import Record
@@ -70,7 +72,7 @@ class SessionStore:
         self._written: bytes | None = None  # the bytes of the newest durable write
         self._durable = 0  # the revision of those bytes
         self._queued: int | None = None  # the revision handed to the writer last
-        self._pending: tuple[int, bytes] | None = None
+        self._pending: tuple[int, dict] | None = None
         self._io = threading.Lock()
         self._wake = threading.Condition()
         self._thread: threading.Thread | None = None
@@ -277,9 +279,11 @@ class SessionStore:
         if self.read_only or not self.dirty or self.revision == self._queued:
             return
         rev = self.revision
-        data = dumps(self.session).encode("utf-8")
+        # Only a copy of the document is made here; the writer thread turns it into
+        # TOML, so the UI thread never stalls on a big session.
+        doc = snapshot(self.session)
         with self._wake:
-            self._pending = (rev, data)
+            self._pending = (rev, doc)
             self._queued = rev
             if self._thread is None:
                 self._thread = threading.Thread(
@@ -295,7 +299,13 @@ class SessionStore:
                     self._wake.wait()
                 if self._pending is None and self._closed:
                     return
-                (rev, data), self._pending = self._pending, None
+                (rev, doc), self._pending = self._pending, None
+            try:
+                data = dumps_document(doc).encode("utf-8")
+            except (UnicodeEncodeError, ValueError) as exc:  # refused on entry; never here
+                self.last_error = f"{self.path}: {exc}"
+                self._queued = None
+                continue
             self._write(rev, data)
 
     def _write(self, rev: int, data: bytes) -> bool:

@@ -58,18 +58,18 @@ class CriterionDetails(Widget):
         self._body: LRU[list[Text]] = LRU(16)
         self._window: LRU[list[Strip]] = LRU(16)
         self._chips: LRU[Strip] = LRU(8)
-        self._shown: list[Strip] = []  # this paint's lines
-        self._blank = Strip.blank(0)
+        self._shown: list[Strip] = []  # the lines on screen, one per line of the height
+        self._shown_for: tuple[object, ...] | None = None  # see _drawn_for
         self._scroll_styles = ComponentStyles(self, "details--track", "details--thumb")
 
     def watch_row(self, row: CriterionRow | None) -> None:
         if row is not self._shown_row:
             self._shown_row, self.top = row, 0  # another criterion: from the top
-        self.refresh()
+        self.repaint()
 
     def show(self) -> None:
         """Bring the panel up to date with the current row's rating and note."""
-        self.refresh()
+        self.repaint()
 
     # ------------------------------------------------------------------ scrolling
     @property
@@ -85,7 +85,7 @@ class CriterionDetails(Widget):
         offset = max(0, min(self.top + lines, self.max_offset))
         if offset != self.top:
             self.top = offset
-            self.refresh()
+            self.repaint()
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()
@@ -137,15 +137,29 @@ class CriterionDetails(Widget):
         return Text("\n", end="").join(parts)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """Build this paint's lines once (``render_line`` is asked for them one by one).
+        if self._shown_for != self._drawn_for():
+            self._lines_now()  # e.g. a new size or theme: everything is drawn anyway
+        return super().render_lines(crop)
+
+    def _drawn_for(self) -> tuple[object, ...]:
+        """What the lines on screen depend on (besides the questionnaire's text)."""
+        row = self.row
+        state = row.state() if row else None
+        return (self.content_size, self.visual_style, row, state, self.top)
+
+    def _lines_now(self) -> list[Strip]:
+        """The panel's lines now, one per line of its height (blank below the text).
 
         The chips depend on the rating only, the body on whether it is weak and on the
-        note: a new rating redraws one line unless the suggestion comes or goes.
+        note: a new rating changes one line unless the suggestion comes or goes.
         """
-        row, size, base = self.row, self.content_size, self.visual_style.rich_style
+        row, size, style = self.row, self.content_size, self.visual_style
+        base = style.rich_style
+        blank = Strip.blank(size.width, base)
         if row is None or size.width < 4:
-            self._shown = []
-            return super().render_lines(crop)
+            self._shown = [blank] * size.height
+            self._shown_for = self._drawn_for()
+            return self._shown
         value, note = row.state()
         content = (row, value in WEAK, note)
         body = self._body.get((content, size.width), lambda: self.wrapped(size.width))
@@ -161,12 +175,33 @@ class CriterionDetails(Widget):
             key,
             lambda: [text_strip(t, size.width, base, console) for t in self.window_lines(body)],
         )
-        self._shown = [chips, *window]
-        self._blank = Strip.blank(size.width, base)
-        return super().render_lines(crop)
+        lines = [chips, *window][: size.height]
+        self._shown = lines + [blank] * (size.height - len(lines))
+        self._shown_for = self._drawn_for()  # after the clamp of ``top``
+        return self._shown
+
+    def repaint(self) -> None:
+        """Mark only the lines that change dirty: Textual re-renders (and re-filters)
+        every dirty line of a widget, and a rating changes only the chips."""
+        size = self.content_size
+        if not self.is_mounted or not size:
+            self.refresh()
+            return
+        old, old_for = self._shown, self._shown_for
+        new = self._lines_now()
+        if old_for is None or old_for[:2] != self._shown_for[:2] or len(old) != len(new):
+            self.refresh()
+            return
+        regions = [
+            Region(0, y, size.width, 1)
+            for y, (was, now) in enumerate(zip(old, new, strict=True))
+            if was is not now and was != now
+        ]
+        if regions:
+            self.refresh(*regions)
 
     def render_line(self, y: int) -> Strip:
-        return self._shown[y] if y < len(self._shown) else self._blank
+        return self._shown[y] if y < len(self._shown) else Strip.blank(self.content_size.width)
 
     def wrapped(self, width: int) -> list[Text]:
         """The body wrapped one cell short of the right edge (that column is the scrollbar)."""

@@ -62,9 +62,13 @@ class VerdictSidebar(OnWkApp, Widget):
     def _strips(self, size: Size) -> list[Strip]:
         """The lines as Textual draws them, wrapped to the width; a line drawn before is
         not drawn again (a rating changes about three of them)."""
-        style, width = self.visual_style, size.width
+        style, width, console = self.visual_style, size.width, self.app.console
+        lines: list[Text] = []
+        for line in self._compose_text().split("\n", allow_blank=True):
+            # Only the verdict sentence is usually too long; wrapping costs.
+            lines.extend(line.wrap(console, width) if line.cell_len > width else [line])
         strips = []
-        for line in self._compose_text().wrap(self.app.console, width)[: size.height]:
+        for line in lines[: size.height]:
             key = (line.plain, tuple(line.spans), line.style, width, style)
             strips.append(self._lines.get(key, lambda t=line: self._draw(t, width)))
         return strips
