@@ -24,7 +24,7 @@ from wk_tui.session import Session
 
 from ..base import tr
 from ..keys import description_key, key_for
-from .lines import ComponentStyles, StripCache, text_strip
+from .lines import LRU, ComponentStyles, StripCache, text_strip
 
 WEAK = ("eher_nein", "nein")
 LEFT = 14  # cells for the rating symbol and word
@@ -71,7 +71,8 @@ class CriterionRow(Widget):
             lang,
         )
         self.shown: tuple[str | None, str] | None = None  # (value, note) last rendered
-        self._strips = StripCache()
+        self._strips = StripCache(4)  # with and without the cursor, two ratings
+        self._titles: LRU[list[Text]] = LRU(4)  # the wrapped title, by the same
         #: Whether the note marker was there when the height was measured (it may wrap).
         self.measured_note: bool | None = None
         self._cursor_style = ComponentStyles(self, "criterion-row--current")
@@ -85,9 +86,12 @@ class CriterionRow(Widget):
 
     def _title_lines(self, width: int) -> list[Text]:
         """The title (and note marker) wrapped into the cells right of the rating."""
-        _value, note = self.state()
+        has_note = bool(self.state()[1])
+        return self._titles.get((has_note, self.current, width), lambda: self._wrap(width))
+
+    def _wrap(self, width: int) -> list[Text]:
         body = Text(self.criterion.title, "bold" if self.current else "", end="")
-        if note:
+        if self.state()[1]:
             body.append(f"  ✎ {tr(self.lang, 'has_note')}", "italic cyan")
         return list(body.wrap(self.app.console, max(8, width - LEFT - 3)))
 
