@@ -8,7 +8,10 @@ revision after every change, and the state the title bar shows ("saved", "unsave
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
 
 from .base import tr
 
@@ -20,6 +23,13 @@ if TYPE_CHECKING:
     _AppBase = App
 else:
     _AppBase = object
+
+
+@dataclass
+class StoreDurable(Message):
+    """The store's writer thread made a revision durable (posted from that thread)."""
+
+    store: Any
 
 
 class SavingMixin(_AppBase):
@@ -57,10 +67,12 @@ class SavingMixin(_AppBase):
         if threading.get_ident() == self.ui_thread:
             self._saved_now(store)
             return
-        try:
-            self.call_from_thread(self._saved_now, store)
-        except RuntimeError:
-            return  # the app is shutting down: nothing left to show
+        # Thread-safe and without waiting: the writer never blocks on the UI, and a
+        # message to an app that has closed is dropped.
+        self.post_message(StoreDurable(store))
+
+    def on_store_durable(self, message: StoreDurable) -> None:
+        self._saved_now(message.store)
 
     def _saved_now(self, store: SessionStore) -> None:
         if store is self.store:
