@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
 
 from wk_tui.errors import WkError
-from wk_tui.export import FORMATS, render, render_bytes
+from wk_tui.export import EXTENSIONS, FORMATS, render, render_bytes
 from wk_tui.export.plan import plan_export, write_export
 
 from .base import Translated
@@ -97,8 +97,17 @@ class ExportScreen(Translated, ModalScreen[Path | None]):
         self.query_one("#preview-md", Static).update(self._preview())
 
     @on(Input.Changed, "#target")
-    def _target_changed(self) -> None:
+    def _target_changed(self, event: Input.Changed) -> None:
+        """A file name whose extension names a format decides it (as on the command line):
+        bericht.docx is written as Word, not as Markdown under a .docx name."""
         self.confirm_overwrite = None
+        named = EXTENSIONS.get(Path(event.value.strip()).suffix.lower().lstrip("."))
+        if named is None or named == self.fmt:
+            return
+        self.fmt = named
+        for button in self.query_one("#format", RadioSet).query(RadioButton):
+            if button.name == named:
+                button.value = True
 
     @on(Button.Pressed, "#cancel")
     def action_dismiss_modal(self) -> None:

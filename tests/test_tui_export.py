@@ -114,3 +114,26 @@ async def test_dialog_directory_target_gets_the_default_name(tmp_path):
         await _submit(pilot, str(out))
     [written] = out.iterdir()
     assert written.name.startswith("dessau-rosslau-selbstcheck-") and written.suffix == ".md"
+
+
+async def test_the_file_name_decides_the_format_as_on_the_command_line(tmp_path):
+    """Typing bericht.docx with MD still selected writes a Word file, not Markdown under a
+    .docx name; a typed .html selects HTML in the dialog."""
+    import zipfile
+
+    path = example_session(tmp_path)
+    app = app_for(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_dialog(pilot)
+        await _submit(pilot, str(tmp_path / "bericht.docx"))
+        assert app.screen.__class__.__name__ != "ExportScreen"
+        await _open_dialog(pilot)
+        field = app.screen.query_one("#target", Input)
+        field.value = str(tmp_path / "bericht.html")
+        await pilot.pause()
+        pressed = app.screen.query_one("#format", RadioSet).pressed_button
+        assert pressed is not None and pressed.name == "html"
+        await _submit(pilot, str(tmp_path / "bericht.html"))
+    assert zipfile.is_zipfile(tmp_path / "bericht.docx")
+    assert "word/document.xml" in zipfile.ZipFile(tmp_path / "bericht.docx").namelist()
+    assert (tmp_path / "bericht.html").read_text("utf-8").startswith("<!DOCTYPE html>")
