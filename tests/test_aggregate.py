@@ -123,8 +123,15 @@ def test_pool_and_serial_agree(tmp_path):
 def test_cli_exit_code_listing_and_formats(folder):
     out = run_cli("aggregate", str(folder))
     assert out.returncode == 4
-    assert out.stderr.strip().startswith(f"wk-tui: skipped: {folder / 'sub' / 'broken.toml'}:4:")
+    broken = folder / "sub" / "broken.toml"
+    # In the user's language, as every message (LANG=C here: German).
+    assert out.stderr.startswith(f"wk-tui: übersprungen: {broken}:4:1: ratings.")
+    assert "unbekannter Bewertungswert 'jein'" in out.stderr
     assert out.stderr.count("\n") == 1  # no progress bar when not a terminal
+    english = run_cli("aggregate", str(folder), env={"LANG": "en_GB.UTF-8"})
+    assert english.returncode == 4
+    assert english.stderr.startswith(f"wk-tui: skipped: {broken}:4:1: ratings.")
+    assert "unknown rating value 'jein'" in english.stderr
     assert (
         "| hf1 Management und Steuerung | 4 | 25,00 | 43,75 | 62,50 | 81,25 | 100,00 |"
         in out.stdout

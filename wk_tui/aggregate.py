@@ -45,6 +45,7 @@ class Row(NamedTuple):
 # --------------------------------------------------------------------------- workers
 
 Q_OVERRIDE: list = []  # the --questionnaire object, set in the parent before forking
+ERROR_LANG: list = []  # the language of a skipped file's message (default English), likewise
 
 
 def _loads(text: str) -> dict:
@@ -62,7 +63,7 @@ def load_row(root: Path, path: Path) -> Row | str:
     try:
         return read_row(root, path)
     except WkError as exc:
-        return str(exc)
+        return exc.text(ERROR_LANG[0]) if ERROR_LANG else str(exc)
 
 
 def read_row(root: Path, path: Path) -> Row:

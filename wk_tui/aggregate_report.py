@@ -2,7 +2,8 @@
 
 Formats: ``md`` (default), ``csv`` (one row per session), ``json`` (everything; see
 docs/formats.md). Skipped files always go to stderr as ``wk-tui: skipped: file:line:col:
-message``; ``md`` and ``json`` list them too. Exit code 0, or 4 when any file was skipped.
+message`` (in the user's language); ``md`` and ``json`` list them too. Exit code 0, or 4
+when any file was skipped.
 """
 
 from __future__ import annotations
@@ -12,9 +13,19 @@ import os
 import sys
 from pathlib import Path
 
-from .aggregate import EXIT_SKIPPED, Q_OVERRIDE, SCHEMA, Row, collect, position, quartiles, read_row
+from .aggregate import (
+    ERROR_LANG,
+    EXIT_SKIPPED,
+    Q_OVERRIDE,
+    SCHEMA,
+    Row,
+    collect,
+    position,
+    quartiles,
+    read_row,
+)
 from .errors import WkError
-from .i18n import number, tr
+from .i18n import CLI, number, tr
 from .questionnaire import Questionnaire, bundled, load_questionnaire
 
 STRINGS = {
@@ -78,9 +89,12 @@ def build(
     highlight: Path | None = None,
     q_override: Questionnaire | None = None,
     progress: bool = False,
+    error_lang: str = "en",
 ) -> tuple[dict, Questionnaire, str]:
-    """The aggregate document (the JSON output), its questionnaire and language."""
+    """The aggregate document (the JSON output), its questionnaire and language; skipped
+    files' messages are in ``error_lang``."""
     Q_OVERRIDE[:] = [q_override] if q_override else []
+    ERROR_LANG[:] = [error_lang]
     rows, skipped = collect(root, jobs, progress)
     mark: Row | None = None
     inside = False
@@ -99,9 +113,13 @@ def build(
         if r.questionnaire == qid:
             kept.append(r)
         else:
-            skipped.append(
-                (r.file, f"{root / r.file}: questionnaire {r.questionnaire!r} differs from {qid!r}")
+            other = WkError(
+                "questionnaire {got} differs from {want}",
+                root / r.file,
+                got=repr(r.questionnaire),
+                want=repr(qid),
             )
+            skipped.append((r.file, other.text(error_lang)))
     skipped.sort()
     names = ["overall"] + [f.id for f in q.fields]
 
@@ -276,9 +294,10 @@ def report(args: argparse.Namespace) -> int:
         raise WkError("not a folder (expected a folder of session files)", root)
     q_override = load_questionnaire(args.questionnaire) if args.questionnaire else None
     progress = sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
-    doc, q, lang = build(root, args.jobs, args.highlight, q_override, progress)
+    ui = getattr(args, "ui_lang", None) or "en"
+    doc, q, lang = build(root, args.jobs, args.highlight, q_override, progress, ui)
     for x in doc["skipped"]:
-        print(f"wk-tui: skipped: {x['error']}", file=sys.stderr)
+        print(tr(CLI, ui, "skipped", error=x["error"]), file=sys.stderr)
     if args.format == "json":
         text = render_json(doc)
     elif args.format == "csv":

@@ -254,6 +254,7 @@ ERRORS_DE = {
     "nothing to merge: name at least one session file": (
         "nichts zusammenzuführen: bitte mindestens eine Sitzungsdatei angeben"
     ),
+    "questionnaire {got} differs from {want}": "Fragebogen {got} weicht von {want} ab",
     "is named more than once; each file counts once": (
         "ist mehrfach angegeben; jede Datei zählt nur einmal"
     ),

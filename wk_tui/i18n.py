@@ -38,6 +38,7 @@ CLI: Table = {
         "valid_questionnaire": "{path}: gültiger Fragebogen ({fields} Handlungsfelder, {criteria} Kriterien)",
         "warning": "Warnung",
         "error": "Fehler",
+        "skipped": "wk-tui: übersprungen: {error}",
         "answers_saved": "wk-tui: Ihre Antworten werden in {path} gespeichert",
         "merged": "wk-tui: {path}: {n} Befragte zusammengeführt, {flagged} Kriterien mit einer "
         "Spanne von {spread} oder mehr",
@@ -55,6 +56,7 @@ CLI: Table = {
         "valid_questionnaire": "{path}: valid questionnaire ({fields} action fields, {criteria} criteria)",
         "warning": "warning",
         "error": "error",
+        "skipped": "wk-tui: skipped: {error}",
         "answers_saved": "wk-tui: your answers are saved in {path}",
         "merged": "wk-tui: {path}: {n} respondents merged, {flagged} criteria with a spread of "
         "{spread} or more",
