@@ -198,3 +198,19 @@ def test_every_help_text_has_a_german_translation():
     german = {(prog, text) for prog, text in _help_texts(build_parser("de"))}
     untranslated = sorted(f"{prog}: {text}" for prog, text in german if text in english)
     assert not untranslated, untranslated
+
+
+@pytest.mark.parametrize(
+    ("args", "german"),
+    [
+        (["export", "x.toml", "--format", "pdf"], "ungültige Auswahl: 'pdf' (möglich: 'md',"),
+        (["summary", "x.toml", "--lang"], "Argument --lang: erwartet ein Argument"),
+        (["aggregate", "x", "--jobs", "zwei"], "Argument --jobs: keine ganze Zahl: 'zwei'"),
+    ],
+)
+def test_usage_errors_are_german_through_and_through(args, german):
+    out = cli(*args)
+    assert out.returncode == 2
+    last = out.stderr.strip().splitlines()[-1]
+    assert german in last, last
+    assert "invalid" not in last and "choose from" not in last and "expected" not in last

@@ -112,6 +112,9 @@ class _Parser(argparse.ArgumentParser):
             if self.lang == "de" and message.startswith(english):
                 message = german + message[len(english) :]
                 break
+        if self.lang == "de":
+            for english, german in PHRASES_DE.items():
+                message = message.replace(english, german)
         label = "Fehler" if self.lang == "de" else "error"
         self.exit(2, f"{self.prog}: {label}: {message}\n")
 
@@ -125,6 +128,18 @@ ERRORS_DE = {
     "the following arguments are required:": "diese Argumente fehlen:",
     "unrecognized arguments:": "unbekannte Argumente:",
     "argument ": "Argument ",
+}
+
+#: argparse's phrases inside a message (after "argument --x: ").
+PHRASES_DE = {
+    "invalid choice: ": "ungültige Auswahl: ",
+    "(choose from ": "(möglich: ",
+    "expected one argument": "erwartet ein Argument",
+    "expected at least one argument": "erwartet mindestens ein Argument",
+    "invalid int value: ": "keine ganze Zahl: ",
+    "invalid float value: ": "keine Zahl: ",
+    "not allowed with argument ": "nicht zusammen mit Argument ",
+    "ignored explicit argument ": "ignoriertes Argument ",
 }
 
 HELP_DE = {
