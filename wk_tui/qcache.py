@@ -14,7 +14,6 @@ nobody else, since unpickling runs code. Any problem with the cache means a norm
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import stat
@@ -40,6 +39,8 @@ def cache_dir() -> Path:
 
 
 def _key(path: Path, data: bytes) -> str:
+    import hashlib  # only for big files: the first paint of a small one needs none
+
     h = hashlib.blake2b(data, digest_size=20)
     h.update(b"\0" + str(path.resolve()).encode("utf-8", "surrogateescape"))
     h.update(b"\0" + __version__.encode())
