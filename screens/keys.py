@@ -147,7 +147,7 @@ def bindings(areas: tuple[str, ...], lang: str) -> list[Binding]:
                         action,
                         table[desc],
                         show=show,
-                        key_display=display,
+                        key_display=table.get(f"key_{display}", display) if display else None,
                         priority=bool(PRIORITY & set(free)),
                     )
                 )

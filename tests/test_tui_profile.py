@@ -198,3 +198,21 @@ async def test_help_from_a_field_lists_quit_in_the_ui_language(tmp_path, lang, q
         keys = screen_text(app)
         assert re.search(rf"\^q\s*{quit_text}", keys)
         assert english is None or english not in keys
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "foreign"),
+    [("de", "Entf entfernen", "Del "), ("en", "Del remove", "Entf")],
+)
+async def test_key_bar_names_keys_as_the_keyboard_in_the_ui_language(
+    tmp_path, lang, shown, foreign
+):
+    """German keyboards say Entf (the hint above the list says so too), English ones Del."""
+    path = example_session(tmp_path)
+    app = app_for(path, language=lang)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        bar = screen_text(app).splitlines()[-1]
+        assert shown in bar and foreign not in bar, bar
