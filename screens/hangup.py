@@ -77,6 +77,10 @@ def lenient_driver(base: type, on_end: Callable[[], None]) -> type:
     return WkDriver
 
 
+#: Seconds the app's thread gets to save and unlock after the terminal is gone.
+HANG_UP_GRACE = 20.0
+
+
 def exit_soon(seconds: float = 1.0, code: int = 0) -> None:
     """End the process after ``seconds`` unless it has ended by then (a daemon thread)."""
 
@@ -102,7 +106,9 @@ class HangUpMixin(_AppBase):
 
     def _terminal_gone(self) -> None:
         """End of input (EOF/EIO) on the input thread: hang up on the app's thread."""
-        exit_soon(5.0)  # if even the app's thread no longer answers
+        # Only if even the app's thread no longer answers: a loaded machine may need
+        # seconds for the hang-up's flush, fsync and unlock, which must not be cut short.
+        exit_soon(HANG_UP_GRACE)
         try:
             self.call_from_thread(self.hang_up)
         except RuntimeError:

@@ -42,7 +42,7 @@ def test_pty_closed_without_sighup_saves_unlocks_and_exits(tmp_path):
         time.sleep(0.1)
         term.close()  # the other side is gone; no signal is sent
         started = time.monotonic()
-        proc.wait(timeout=15)  # before: spun at 100 % CPU forever, the lock kept
+        proc.wait(timeout=30)  # before: spun at 100 % CPU forever, the lock kept
         took = time.monotonic() - started
     finally:
         if proc.poll() is None:
@@ -50,7 +50,7 @@ def test_pty_closed_without_sighup_saves_unlocks_and_exits(tmp_path):
             proc.wait()
     assert rating(path).get("value") == "nein"
     assert not (tmp_path / "session.toml.lock").exists()
-    assert took < 10
+    assert took < 20  # about a second when the machine is not loaded
 
 
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
