@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from wk_tui.errors import WkError
+from wk_tui.i18n import CLI, tr
 from wk_tui.paths import demo_copy, remove_demo_copies
 from wk_tui.session_store import SessionStore
 from wk_tui.startup import resume_collector
@@ -89,10 +90,7 @@ def _build(args: argparse.Namespace) -> WkApp:
     if command == "demo":
         path = demo_copy()
         app = create_app(path, language=args.lang)
-        print(
-            f"wk-tui: demo session (a temporary copy, removed when the app closes): {path}",
-            file=sys.stderr,
-        )
+        print(tr(CLI, args.ui_lang, "demo_copy", path=path), file=sys.stderr)
         return app
     return create_app(None)
 

@@ -181,3 +181,29 @@ def test_room_join_and_compare_start_in_a_terminal(tmp_path, command):
         master.close()
     assert proc.returncode == 0
     assert b"Traceback" not in output
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "C.UTF-8",
+            b"wk-tui: Demo-Sitzung (eine tempor\xc3\xa4re Kopie, beim Beenden gel\xc3\xb6scht): ",
+        ),
+        ("en_GB.UTF-8", b"wk-tui: demo session (a temporary copy, removed when the app closes): "),
+    ],
+)
+def test_demo_says_what_it_opened_in_the_users_language(tmp_path, lang, line):
+    env = {
+        "WK_TUI_CONFIG_DIR": str(tmp_path / "c"),
+        "WK_TUI_STATE_DIR": str(tmp_path / "d"),
+        "LANG": lang,
+    }
+    proc, master = spawn("demo", env=env)
+    try:
+        seen = master.wait_for(b"1/7")
+        assert line in seen
+        master.write(b"q")
+        proc.wait(timeout=20)
+    finally:
+        master.close()

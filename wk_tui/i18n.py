@@ -39,6 +39,7 @@ CLI: Table = {
         "warning": "Warnung",
         "error": "Fehler",
         "skipped": "wk-tui: übersprungen: {error}",
+        "demo_copy": "wk-tui: Demo-Sitzung (eine temporäre Kopie, beim Beenden gelöscht): {path}",
         "answers_saved": "wk-tui: Ihre Antworten werden in {path} gespeichert",
         "merged": "wk-tui: {path}: {n} Befragte zusammengeführt, {flagged} Kriterien mit einer "
         "Spanne von {spread} oder mehr",
@@ -57,6 +58,7 @@ CLI: Table = {
         "warning": "warning",
         "error": "error",
         "skipped": "wk-tui: skipped: {error}",
+        "demo_copy": "wk-tui: demo session (a temporary copy, removed when the app closes): {path}",
         "answers_saved": "wk-tui: your answers are saved in {path}",
         "merged": "wk-tui: {path}: {n} respondents merged, {flagged} criteria with a spread of "
         "{spread} or more",
