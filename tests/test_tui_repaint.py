@@ -139,3 +139,39 @@ async def test_a_rating_repaints_only_the_changed_sidebar_lines(tmp_path):
         sidebar.refresh()
         await pilot.pause()
         assert screen_text(app) == shown
+
+
+async def test_the_details_repaint_only_their_changed_lines(tmp_path):
+    """A cursor key redraws the details' text lines, not their blank rest; a rating that
+    keeps the suggestion as it is redraws the chips line alone. What the partial repaints
+    show is what a full repaint shows."""
+    from wk_tui.screens.widgets.details import CriterionDetails
+
+    app = app_for(example_session(tmp_path), field="hf2")
+    app.autosave = lambda: None
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1", "up")  # the first criterion: "ja", cursor back on it
+        await pilot.pause()
+        details = app.screen.query_one(CriterionDetails)
+        painted = [0]
+        original = details.render_line
+
+        def line(y, _original=original):
+            painted[0] += 1
+            return _original(y)
+
+        details.render_line = line
+        await pilot.press("down")
+        await pilot.pause()
+        assert 1 <= painted[0] < details.content_size.height, painted
+        await pilot.press("up")
+        await pilot.pause()
+        painted[0] = 0
+        await pilot.press("right")  # ja → eher ja: still no suggestion
+        await pilot.pause()
+        assert app.store.session.value(app.screen.criteria.criterion.id) == "eher_ja"
+        assert painted[0] == 1, painted
+        shown = screen_text(app)
+        details.refresh()
+        await pilot.pause()
+        assert screen_text(app) == shown

@@ -46,7 +46,7 @@ class CriterionDetails(Widget):
     """
     COMPONENT_CLASSES = {"details--track", "details--thumb"}
 
-    row: reactive[CriterionRow | None] = reactive(None, always_update=True)
+    row: reactive[CriterionRow | None] = reactive(None, always_update=True, repaint=False)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
