@@ -17,6 +17,7 @@ import pytest
 from conftest import EXAMPLE, ROOT
 from test_cli_language import cli
 
+from wk_tui.errors import WkError
 from wk_tui.errtext import ERRORS_DE, TERMS_DE
 
 #: The classes whose first argument is a message template.
@@ -196,3 +197,19 @@ def test_join_and_merge_messages_on_the_command_line(tmp_path):
         f"wk-tui: error: {team}: is already a merged session; merge the respondents' own "
         "files instead\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("strerror", "german"),
+    [
+        ("No such file or directory", "Datei oder Ordner nicht gefunden"),
+        ("Permission denied", "keine Berechtigung"),
+        ("No space left on device", "kein Speicherplatz mehr auf dem Gerät"),
+        ("Read-only file system", "schreibgeschütztes Dateisystem"),
+    ],
+)
+def test_the_systems_reason_reads_german_too(strerror, german):
+    """Python's strerror is English whatever the locale: a German message says it in German."""
+    exc = WkError("cannot write file: {error}", "/x/bericht.md", error=strerror)
+    assert exc.text("de") == f"/x/bericht.md: Datei kann nicht geschrieben werden: {german}"
+    assert exc.text("en") == f"/x/bericht.md: cannot write file: {strerror}"

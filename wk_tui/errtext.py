@@ -18,7 +18,14 @@ def translate(template: str, params: dict, lang: str) -> str | None:
     text = ERRORS_DE.get(template)
     if text is None:
         return None
-    values = {k: (TERMS_DE.get(v, v) if isinstance(v, Term) else v) for k, v in params.items()}
+    values = {
+        k: TERMS_DE.get(v, v)
+        if isinstance(v, Term)
+        else OS_ERRORS_DE.get(v, v)
+        if k == "error"
+        else v
+        for k, v in params.items()
+    }
     return text.format(**values) if values else text
 
 
@@ -34,6 +41,21 @@ TERMS_DE = {
     "true or false": "true oder false",
     "a list of texts": "eine Liste von Texten",
     "a list of tables": "eine Liste von Tabellen",
+}
+
+#: The system's reasons (``OSError.strerror``, English whatever the locale) in an ``{error}``.
+OS_ERRORS_DE = {
+    "No such file or directory": "Datei oder Ordner nicht gefunden",
+    "Permission denied": "keine Berechtigung",
+    "Operation not permitted": "Vorgang nicht erlaubt",
+    "No space left on device": "kein Speicherplatz mehr auf dem Gerät",
+    "Disk quota exceeded": "Speicherkontingent überschritten",
+    "Read-only file system": "schreibgeschütztes Dateisystem",
+    "Is a directory": "ist ein Ordner",
+    "Not a directory": "ist kein Ordner",
+    "File name too long": "Dateiname zu lang",
+    "Input/output error": "Ein-/Ausgabefehler",
+    "Too many levels of symbolic links": "zu viele symbolische Verknüpfungen",
 }
 
 ERRORS_DE = {
