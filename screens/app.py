@@ -20,9 +20,9 @@ from textual.app import App
 from textual.reactive import Reactive, var
 from textual.screen import Screen
 
+from wk_tui.cli_i18n import resolve_language
 from wk_tui.editing import set_respondent
 from wk_tui.errors import LockedError
-from wk_tui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from wk_tui.questionnaire import Questionnaire, translated
 from wk_tui.scoring import Result
 from wk_tui.session_store import SessionStore
@@ -84,10 +84,8 @@ class WkApp(
         self.locked = locked  # (path, questionnaire, LockedError) to offer read-only
         self.start_field = field
         self.startup_warnings = list(warnings)
-        lang = (
-            language or self.config.get("language") or (store.session.language if store else "de")
-        )
-        self.set_reactive(WkApp.language, lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+        # The one rule of the CLI (wk_tui.cli_i18n): flag > remembered > locale > German.
+        self.set_reactive(WkApp.language, resolve_language(language, self.config))
         self.ui_thread = threading.get_ident()  # where the app runs (set again on mount)
         self.open_note: tuple | None = None  # (criterion id, NoteScreen) while editing
         self.quit_warned = False  # a quit after a failed save has been warned about
