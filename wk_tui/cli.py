@@ -211,6 +211,10 @@ def main(argv: list[str] | None = None) -> int:
                 return fill(args)
             # On a capable terminal ``fill`` is ``open``: the TUI, through the seam below.
             args = argparse.Namespace(**{**vars(args), "command": "open", "read_only": False})
+        if args.command == "new" and not (sys.stdin.isatty() and sys.stdout.isatty()):
+            from .create import create_headless  # no terminal: nothing to open, nothing to ask
+
+            return create_headless(args)
         if args.command == "merge":
             from .team import run_merge
 

@@ -112,3 +112,9 @@ class ReadOnlyError(WkError):
 class Notice(WkError):
     """Not an error: one line about something the program did for the user (a stale lock
     taken over), shown rather than raised, translated like an error message."""
+
+
+class UsageError(WkError):
+    """The command line lacks something that cannot be asked for (exit 2, like argparse)."""
+
+    exit_code = 2

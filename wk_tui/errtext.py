@@ -216,6 +216,10 @@ ERRORS_DE = {
         "die interaktive Oberfläche braucht ein Terminal; für Berichte ohne Terminal "
         "'wk-tui summary PFAD' oder 'wk-tui export PFAD' verwenden"
     ),
+    "without a terminal the municipality cannot be asked for; give --municipality NAME": (
+        "ohne Terminal kann nicht nach der Kommune gefragt werden; bitte --municipality NAME "
+        "angeben"
+    ),
     # export
     "file exists; use --force to overwrite it": (
         "Datei existiert bereits; mit --force wird sie überschrieben"

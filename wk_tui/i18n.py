@@ -41,6 +41,7 @@ CLI: Table = {
         "skipped": "wk-tui: übersprungen: {error}",
         "demo_copy": "wk-tui: Demo-Sitzung (eine temporäre Kopie, beim Beenden gelöscht): {path}",
         "answers_saved": "wk-tui: Ihre Antworten werden in {path} gespeichert",
+        "created": "wk-tui: Sitzung angelegt: {path} (bewerten mit 'wk-tui fill {path}')",
         "merged": "wk-tui: {path}: {n} Befragte zusammengeführt, {flagged} Kriterien mit einer "
         "Spanne von {spread} oder mehr",
     },
@@ -60,6 +61,7 @@ CLI: Table = {
         "skipped": "wk-tui: skipped: {error}",
         "demo_copy": "wk-tui: demo session (a temporary copy, removed when the app closes): {path}",
         "answers_saved": "wk-tui: your answers are saved in {path}",
+        "created": "wk-tui: session created: {path} (rate it with 'wk-tui fill {path}')",
         "merged": "wk-tui: {path}: {n} respondents merged, {flagged} criteria with a spread of "
         "{spread} or more",
     },
