@@ -183,6 +183,11 @@ class WkApp(
         self.call_after_refresh(self.check_size)
         self.call_after_refresh(resume_collector)  # paused by the CLI for start-up
 
+    def on_unmount(self) -> None:
+        """The app ends: close the session (flush, stop the writer, release the lock)."""
+        if self.store is not None:
+            self.store.close()
+
     async def on_event(self, event: events.Event) -> None:
         await super().on_event(event)
         if isinstance(event, events.Resize):  # the app's own handler stops the event
