@@ -31,6 +31,7 @@ from wk_tui.userconf import load_config, remember, save_config
 from wk_tui.validate import UnstorableText
 
 from .base import DISAGREEMENTS, OVERVIEW, ScreenKey, WkScreen, make, too_small, tr
+from .field import FieldScreen
 from .hangup import HangUpMixin
 from .navigation import NavigationMixin
 from .palette import PaletteMixin
@@ -87,6 +88,7 @@ class WkApp(
         # The one rule of the CLI (wk_tui.cli_i18n): flag > remembered > locale > German.
         self.set_reactive(WkApp.language, resolve_language(language, self.config))
         self.ui_thread = threading.get_ident()  # where the app runs (set again on mount)
+        self.last_cursor: tuple | None = None  # (store, field id, criterion id): see keep_position
         self.open_note: tuple | None = None  # (criterion id, NoteScreen) while editing
         self.quit_warned = False  # a quit after a failed save has been warned about
         self._q_cache: dict[str, Questionnaire] = {}
@@ -132,8 +134,9 @@ class WkApp(
         """
         if self.store is None or self.locked is not None:
             return super().get_default_screen()
-        key = ScreenKey.field(self.start_field or self.first_open_field())
-        screen = self.make_screen(key)
+        field_id, criterion_id = self.resume_at()
+        key = ScreenKey.field(field_id)
+        screen = make(FieldScreen, self.language, field_id, criterion_id)
         self.install_screen(screen, name=self.screen_name(key))
         return screen
 
@@ -184,7 +187,8 @@ class WkApp(
         self.call_after_refresh(resume_collector)  # paused by the CLI for start-up
 
     def on_unmount(self) -> None:
-        """The app ends: close the session (flush, stop the writer, release the lock)."""
+        """The app ends: keep the cursor's position, then close the session (flush, unlock)."""
+        self.keep_position()
         if self.store is not None:
             self.store.close()
 
@@ -233,7 +237,7 @@ class WkApp(
                 timeout=12,
             )
         if show:
-            self.goto_field(self.start_field or self.first_open_field())
+            self.goto_field(*self.resume_at())
 
     def show_locked(
         self,

@@ -21,9 +21,10 @@ class FieldScreen(WkScreen):
     CSS_PATH = "field.tcss"
     KEY_AREAS = ("rate", "nav")
 
-    def __init__(self, field_id: str) -> None:
+    def __init__(self, field_id: str, criterion_id: str | None = None) -> None:
         super().__init__(ScreenKey.field(field_id))
         self.field_id = field_id
+        self.start_criterion = criterion_id  # the cursor's start (default: first not rated)
 
     def compose(self) -> ComposeResult:
         app = self.app
@@ -46,8 +47,14 @@ class FieldScreen(WkScreen):
                 # pressed right after opening never overwrites an existing rating.
                 session = app.store.session
                 start = next(
-                    (i for i, c in enumerate(field.criteria) if session.value(c.id) is None), 0
+                    (i for i, c in enumerate(field.criteria) if c.id == self.start_criterion),
+                    None,
                 )
+                if start is None:
+                    start = next(
+                        (i for i, c in enumerate(field.criteria) if session.value(c.id) is None),
+                        0,
+                    )
                 yield CriterionList(rows, start, id="criteria")
                 yield CriterionDetails(id="details")
             yield VerdictSidebar(app.result, self.field_id)
@@ -121,6 +128,8 @@ class FieldScreen(WkScreen):
     def _moved(self, index: int) -> None:
         rows = self.criteria.rows
         self.query_one(CriterionDetails).row = rows[index] if rows else None
+        if rows:
+            self.app.cursor_moved(self.field_id, rows[index].criterion.id)
 
     @on(Picked)
     def _picked(self, event: Picked) -> None:

@@ -97,6 +97,10 @@ class HangUpMixin(_AppBase):
     store: Any
     open_note: tuple | None
 
+    if TYPE_CHECKING:
+
+        def keep_position(self) -> None: ...
+
     def get_driver_class(self):
         """Textual's driver; on Linux/macOS one that survives non-UTF-8 input and EOF."""
         base = super().get_driver_class()
@@ -132,5 +136,6 @@ class HangUpMixin(_AppBase):
                         self.log.warning(f"note not kept: {exc}")
             store.flush()
             store.close()
+        self.keep_position()
         exit_soon(1.0)
         self.exit(return_code=0)

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from wk_tui.userconf import last_position, remember_position
+
 from .base import DISAGREEMENTS, OVERVIEW, RESULTS, ScreenKey, WkScreen, make, tr
 from .field import FieldScreen
 from .sections import SECTION_KEYS
@@ -27,6 +29,8 @@ class NavigationMixin(_AppBase):
     if TYPE_CHECKING:
         store: SessionStore | None
         language: str
+        start_field: str | None
+        last_cursor: tuple | None
         q: Questionnaire
 
         def say(self, message: str, severity: str = ..., timeout: float = ...) -> None: ...
@@ -42,6 +46,28 @@ class NavigationMixin(_AppBase):
     def first_open_field(self) -> str:
         first = self.first_open()
         return first.field_id if first else self.q.fields[0].id
+
+    def resume_at(self) -> tuple[str, str | None]:
+        """Where the open session starts: ``--field``, else where the cursor was when it
+        was last closed, else its first criterion not rated yet (``(field, criterion)``)."""
+        if self.start_field:
+            return self.start_field, None  # the field's first criterion not rated yet
+        last = last_position(self.store.path)
+        if last is not None and self.q.has_criterion(last[1]):
+            return self.q.criterion(last[1]).field_id, last[1]
+        first = self.first_open()
+        return (first.field_id, first.id) if first else (self.q.fields[0].id, None)
+
+    def cursor_moved(self, field_id: str, criterion_id: str) -> None:
+        """A field screen's cursor moved: kept as the session's position when it closes."""
+        if self.store is not None:
+            self.last_cursor = (self.store, field_id, criterion_id)
+
+    def keep_position(self) -> None:
+        """Remember where the cursor is in the open session, for the next time it opens."""
+        store, *position = self.last_cursor or (None,)
+        if store is not None and store is self.store:
+            remember_position(store.path, *position)
 
     def screen_name(self, key: ScreenKey) -> str:
         """Install name of a main screen: one instance per screen and language."""

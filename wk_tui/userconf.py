@@ -1,4 +1,5 @@
-"""Per-user state in the XDG directories: preferences and the recent-sessions list."""
+"""Per-user state in the XDG directories: preferences, the recent-sessions list and the
+last cursor position in each session."""
 
 from __future__ import annotations
 
@@ -86,16 +87,7 @@ def remember(path: Path, name: str, opened: str) -> None:
     path_s = str(Path(path).resolve())
     items = [i for i in recent_sessions() if i["path"] != path_s]
     items.insert(0, {"path": path_s, "name": name, "opened": opened})
-    target = state_dir() / "recent.json"
-    try:
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # private, any umask
-        atomic_write(
-            target,
-            json.dumps(items[:MAX_RECENT], ensure_ascii=False, indent=1).encode("utf-8"),
-            keep_backup=False,
-        )
-    except OSError:
-        return  # the recent list is a convenience
+    _write_state("recent.json", items[:MAX_RECENT])
 
 
 def _recent_file() -> Path:
@@ -106,3 +98,49 @@ def _recent_file() -> Path:
         if old.exists():
             return old
     return path
+
+
+#: How many sessions' last cursor positions are kept (the oldest written is forgotten).
+MAX_POSITIONS = 100
+
+
+def last_position(path: Path) -> tuple[str, str] | None:
+    """Where the cursor was when ``path`` was last closed: ``(field id, criterion id)``."""
+    entry = _positions().get(str(Path(path).resolve()))
+    if isinstance(entry, dict):
+        field, criterion = entry.get("field"), entry.get("criterion")
+        if isinstance(field, str) and isinstance(criterion, str):
+            return field, criterion
+    return None
+
+
+def remember_position(path: Path, field: str, criterion: str) -> None:
+    """Keep the cursor position of ``path`` (beside the recent list, keyed the same way)."""
+    if is_demo_copy(path):
+        return
+    positions = _positions()
+    key = str(Path(path).resolve())
+    positions.pop(key, None)
+    positions[key] = {"field": field, "criterion": criterion}  # the newest last
+    _write_state("positions.json", dict(list(positions.items())[-MAX_POSITIONS:]))
+
+
+def _write_state(name: str, data: object) -> None:
+    target = state_dir() / name
+    try:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # private, any umask
+        atomic_write(
+            target,
+            json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
+            keep_backup=False,
+        )
+    except OSError:
+        return  # the recent list and the positions are a convenience
+
+
+def _positions() -> dict:
+    try:
+        items = json.loads((state_dir() / "positions.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return items if isinstance(items, dict) else {}
