@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
+import pytest
 from tui_helpers import app_for, empty_session, example_session, screen_text
 
 from wk_tui.screens.field import FieldScreen
@@ -293,3 +294,27 @@ async def test_help_closes_with_q_and_the_start_screen_stays_on_escape(tmp_path)
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert not start.is_running
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+@pytest.mark.parametrize("lang", ["de", "en"])
+async def test_key_bar_keeps_the_palette_and_marks_dropped_keys(tmp_path, lang, size):
+    from wk_tui.screens.strings import UI
+    from wk_tui.screens.widgets.keybar import KeyBar
+
+    app = app_for(empty_session(tmp_path, lang=lang), language=lang)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        seen = set()
+        # field, overview, results, workshop (after its chooser), timeline, profile
+        for key in ("", "o", "r", "w", "escape", "t", "m", "escape"):
+            if key:
+                await pilot.press(key)
+                await pilot.pause()
+            seen.add(app.screen.__class__.__name__)
+            bar = screen_text(app).splitlines()[-1]
+            assert bar.rstrip().endswith(f"^p {UI[lang]['k_palette']}"), (key, bar)
+            shown = app.screen.query_one(KeyBar).shown
+            missing = [b.description for b in shown if b.description not in bar]
+            assert not missing or "…" in bar, (key, bar)
+        assert len(seen) == 7, seen

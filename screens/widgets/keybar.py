@@ -65,11 +65,13 @@ class KeyBar(Translated, Widget):
         )
         tail.stylize(Style.from_meta({"@click": "app.command_palette"}))
         width = self.size.width
-        # Too many keys for the width: keep help and quit (the help screen lists every key)
+        # The palette entry is pinned right and always shown: it is the door to everything.
+        # Too many keys for the rest: keep help and quit (the help screen lists every key)
         # and mark the gap with "…" rather than cutting the bar off at the edge.
+        room = width - tail.cell_len
         keep = {i for i, b in enumerate(self.shown) if b.action in ("help", "quit")}
         dropped = False
-        while items and sum(t.cell_len for t in items) + (2 if dropped else 0) > width:
+        while items and sum(t.cell_len for t in items) + (2 if dropped else 0) > room:
             victims = [i for i in range(len(items)) if i not in keep]
             if not victims:
                 break
@@ -81,7 +83,6 @@ class KeyBar(Translated, Widget):
             if dropped and i == len(items) - len(keep):
                 text.append(" …")
             text.append_text(item)
-        if text.cell_len + tail.cell_len < width:
-            text.append(" " * (width - text.cell_len - tail.cell_len))
-            text.append_text(tail)
+        text.append(" " * max(0, room - text.cell_len))
+        text.append_text(tail)
         return text
