@@ -77,6 +77,7 @@ async def test_no_color_is_respected(tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = create_app(example_session(tmp_path), config={})
     assert app.no_color
+    app.store.close()  # never run, so never unmounted: the test closes what it opened
 
 
 def many_recent(tmp_path, n: int = 8) -> list:
