@@ -69,20 +69,14 @@ class CompareScreen(Screen):
         return Text(self.t("pp", value=sign + number(abs(x), self.lang)), style)
 
     def verdict(self, b: dict) -> Text:
-        """Level numbers (the legend below names them): ``3``, or ``3 → 4 (besser)``."""
-        level = {band.id: str(i) for i, band in enumerate(self.q.bands, 1)}
+        """The verdict text, wrapped in its column: ``label``, or ``old → new (besser)``."""
+        label = {band.id: band.label for band in self.q.bands}
         if b["band_change"] in (None, "same"):
-            return Text(level.get(b["new_band"], self.t("none")))
+            return Text(label.get(b["new_band"], self.t("none")))
         return Text(
-            f"{level[b['old_band']]} → {level[b['new_band']]} ({self.t(b['band_change'])})",
+            f"{label[b['old_band']]} → {label[b['new_band']]} ({self.t(b['band_change'])})",
             DIRECTION_STYLE[b["band_change"]],
         )
-
-    def legend(self) -> Text:
-        text = Text(self.t("levels") + "\n", "bold")
-        for i, band in enumerate(self.q.bands, 1):
-            text.append(f"{i:>2}  {band.label}\n")
-        return text
 
     def build(self) -> Group:
         doc = self.doc
@@ -91,7 +85,7 @@ class CompareScreen(Screen):
         scores.add_column(self.t("old"), justify="right", width=8)
         scores.add_column(self.t("new"), justify="right", width=8)
         scores.add_column(self.t("change"), justify="right", width=10)
-        scores.add_column(self.t("verdict"), width=14)
+        scores.add_column(self.t("verdict"), ratio=1)
         for f in doc["fields"]:
             scores.add_row(
                 Text(f"{f['id']} {f['title']}"),
@@ -112,7 +106,6 @@ class CompareScreen(Screen):
         parts: list[RenderableType] = [
             scores,
             Text(),
-            self.legend(),
             Text(self.t("criteria"), "bold"),
         ]
         if doc["criteria"]:

@@ -206,3 +206,21 @@ async def test_chooser_of_a_single_session_shows_no_spread(tmp_path):
         app.push_screen(make(ChooserScreen, app.language))
         await pilot.pause()
         assert "Abweichung" not in screen_text(app)
+
+
+async def test_compare_view_shows_the_verdict_text_at_80_columns(tmp_path):
+    from wk_tui.screens.compare import compare_app
+
+    old = tmp_path / "old.toml"
+    shutil.copyfile(EXAMPLE, old)
+    new = tmp_path / "new.toml"
+    shutil.copyfile(EXAMPLE, new)
+    app = compare_app(old, new)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        rows = [line for line in text.splitlines() if line.lstrip().startswith("hf")]
+        assert rows, text
+        # each field row carries the start of its verdict text, not a bare level number
+        assert all("Die Kommune" in line for line in rows), text
+        assert "Weltoffenheit" in text and "Stufen der Einschätzung" not in text

@@ -55,7 +55,6 @@ STRINGS = {
         "moved_n": "{up} besser, {down} schlechter",
         "none": "–",
         "pp": "{value} Pp.",
-        "levels": "Stufen der Einschätzung",
     },
     "en": {
         "title": "Comparison: {old} → {new}",
@@ -84,7 +83,6 @@ STRINGS = {
         "moved_n": "{up} better, {down} worse",
         "none": "–",
         "pp": "{value} pp",
-        "levels": "Verdict levels",
     },
 }
 
