@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
 
 from wk_tui.errors import WkError
-from wk_tui.export import EXTENSIONS, FORMATS, render, render_bytes
+from wk_tui.export import ALL_FORMATS, EXTENSIONS, render, render_bytes
 from wk_tui.export.plan import plan_export, write_export
 
 from .base import Translated
@@ -39,9 +39,9 @@ class ExportScreen(Translated, ModalScreen[Path | None]):
             yield Static(Text(self.t("export_title"), "bold"), id="export-title")
             with Horizontal(id="export-options"):
                 with RadioSet(id="format"):
-                    for fmt in FORMATS:
+                    for fmt in ALL_FORMATS:
                         yield RadioButton(fmt.upper(), value=fmt == self.fmt, name=fmt)
-                yield Checkbox(self.t("with_notes"), value=True, id="notes")
+            yield Checkbox(self.t("with_notes"), value=True, id="notes")
             yield Static(Text(self.t("target"), "bold"), id="target-label")
             yield Input(str(self._default_target()), id="target")
             yield Static(id="export-status")

@@ -62,14 +62,14 @@ async def test_every_control_of_the_dialog_is_visible_at_80x24(tmp_path):
             screen.query_one("#target", Input),
             *screen.query(Button),
         ]
-        assert len(controls) == 9
+        assert len(controls) == 11
         for widget in controls:
             region = widget.region
             assert region.area > 0, widget
             assert dialog.contains_region(region), (widget, region, dialog)
             assert screen.region.contains_region(region), (widget, region)
         text = screen_text(app)
-        for label in ("MD", "HTML", "JSON", "CSV", "Notizen anhängen", "Zieldatei"):
+        for label in ("MD", "HTML", "JSON", "CSV", "DOCX", "XLSX", "Notizen anhängen", "Zieldatei"):
             assert label in text
         assert "Schreiben" in text and "Abbrechen" in text
         # The checkbox is reached with Tab and does what it shows.
@@ -137,3 +137,32 @@ async def test_the_file_name_decides_the_format_as_on_the_command_line(tmp_path)
     assert zipfile.is_zipfile(tmp_path / "bericht.docx")
     assert "word/document.xml" in zipfile.ZipFile(tmp_path / "bericht.docx").namelist()
     assert (tmp_path / "bericht.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+async def test_the_dialog_offers_word_and_excel(tmp_path, lang):
+    """DOCX and XLSX are choices of the dialog (as of the CLI), visible at 80x24 in both
+    languages; choosing XLSX renames the default target and writes an Excel workbook."""
+    import zipfile
+
+    from wk_tui.export.plan import plan_export
+
+    path = example_session(tmp_path)
+    app = app_for(path, language=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_dialog(pilot)
+        screen = app.screen
+        buttons = {b.name: b for b in screen.query(RadioButton)}
+        assert list(buttons) == ["md", "html", "json", "csv", "docx", "xlsx"]
+        text = screen_text(app)
+        assert "DOCX" in text and "XLSX" in text
+        assert {"de": "Notizen anhängen", "en": "Append notes"}[lang] in text
+        await pilot.click(buttons["xlsx"])
+        await pilot.pause()
+        target = screen.query_one("#target", Input).value
+        assert target == str(plan_export(path, app.store.session, tmp_path, "xlsx").target)
+        await pilot.click("#write")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ != "ExportScreen"
+    [written] = tmp_path.glob("*.xlsx")
+    assert "xl/workbook.xml" in zipfile.ZipFile(written).namelist()
