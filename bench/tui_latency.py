@@ -153,6 +153,11 @@ class Case:
 
     def stop(self) -> None:
         tmux("kill-session", "-t", self.session, check=False)
+        # The hang-up saves and remembers the cursor position: let it finish before the
+        # temporary folder goes.
+        deadline = time.perf_counter() + 10
+        while self.pid and Path(f"/proc/{self.pid}").exists() and time.perf_counter() < deadline:
+            time.sleep(0.05)
 
 
 def med(xs: list[float]) -> float:
@@ -223,7 +228,7 @@ def main() -> int:
     ap.add_argument("--sizes", default="34,1000,10000")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    with tempfile.TemporaryDirectory(prefix="wk-latency-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="wk-latency-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
         cases = build_cases(work, sizes)
         print(f"starting {len(cases)} programs in tmux ({COLS}×{ROWS}) …", flush=True)
