@@ -52,7 +52,7 @@ class NavigationMixin(_AppBase):
         was last closed, else its first criterion not rated yet (``(field, criterion)``)."""
         if self.start_field:
             return self.start_field, None  # the field's first criterion not rated yet
-        last = last_position(self.store.path)
+        last = last_position(self.store.path) if self.store is not None else None
         if last is not None and self.q.has_criterion(last[1]):
             return self.q.criterion(last[1]).field_id, last[1]
         first = self.first_open()
@@ -65,9 +65,12 @@ class NavigationMixin(_AppBase):
 
     def keep_position(self) -> None:
         """Remember where the cursor is in the open session, for the next time it opens."""
-        store, *position = self.last_cursor or (None,)
-        if store is not None and store is self.store:
-            remember_position(store.path, *position)
+        if self.last_cursor is None:
+            return
+        store, field_id, criterion_id = self.last_cursor
+        open_store = self.store
+        if open_store is not None and store is open_store:
+            remember_position(open_store.path, field_id, criterion_id)
 
     def screen_name(self, key: ScreenKey) -> str:
         """Install name of a main screen: one instance per screen and language."""
