@@ -111,19 +111,7 @@ async def test_respondent_dialog_saves_to_the_file(tmp_path):
 
 
 async def test_compare_view(tmp_path):
-    from wk_tui.screens.compare import compare_app
-
-    old = tmp_path / "old.toml"
-    shutil.copyfile(EXAMPLE, old)
-    new = tmp_path / "new.toml"
-    new.write_text(
-        EXAMPLE.read_text("utf-8").replace(
-            '[ratings."hf1.monitoring"]\nvalue = "nein"',
-            '[ratings."hf1.monitoring"]\nvalue = "ja"',
-        ),
-        "utf-8",
-    )
-    app = compare_app(old, new)
+    app = compare_pair(tmp_path)
     async with app.run_test(size=(120, 60)) as pilot:
         await pilot.pause()
         text = screen_text(app)

@@ -27,7 +27,7 @@ import socket
 from pathlib import Path
 
 from .atomic import real_path
-from .errors import LockedError, ReadOnlyError, WkError
+from .errors import LockedError, Notice, ReadOnlyError, WkError
 
 #: a lock file from another host is stale (taken over) once it is older than this
 STALE_AFTER = dt.timedelta(days=1)
@@ -228,3 +228,16 @@ class SessionLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def takeover_notice(path: Path, holder: dict) -> Notice:
+    """The notice for a lock file taken over: its process is gone, or (another host) stale."""
+    params = {"pid": holder.get("pid", "?"), "host": holder.get("host", "?")}
+    if holder.get("stale"):
+        return Notice(
+            "took over the lock of pid {pid} on {host} from {since} (older than a day: stale)",
+            path,
+            since=holder.get("since", "?"),
+            **params,
+        )
+    return Notice("took over the lock of pid {pid} on {host} (no longer running)", path, **params)

@@ -28,6 +28,7 @@ from .files import (
     remove_orphans,
     snapshot,
 )
+from .lock import takeover_notice
 from .questionnaire import DEFAULT_ID, Questionnaire, bundled, load_questionnaire
 from .record import Record
 from .session import Session, now
@@ -123,7 +124,7 @@ class SessionStore:
             # Only a writer cleans up: temp files of killed writers of this file.
             store.orphans_removed = remove_orphans(path)
             if lock.took_over:
-                store.notices.append(_took_over(path, lock.took_over))
+                store.notices.append(takeover_notice(path, lock.took_over))
         return store
 
     @classmethod
@@ -387,16 +388,3 @@ class SessionStore:
             self._thread.join(timeout=10)
         if self.lock is not None:
             self.lock.release()
-
-
-def _took_over(path: Path, holder: dict) -> Notice:
-    """The notice for a lock file taken over: its process is gone, or (another host) stale."""
-    params = {"pid": holder.get("pid", "?"), "host": holder.get("host", "?")}
-    if holder.get("stale"):
-        return Notice(
-            "took over the lock of pid {pid} on {host} from {since} (older than a day: stale)",
-            path,
-            since=holder.get("since", "?"),
-            **params,
-        )
-    return Notice("took over the lock of pid {pid} on {host} (no longer running)", path, **params)
