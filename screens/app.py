@@ -41,7 +41,6 @@ from .sections import SECTION_KEYS, SectionsMixin
 from .termfilter import ControlPictures
 from .themes import DEFAULT_THEME, LIGHT_ANSI, PRESENT, THEMES
 
-AUTOSAVE_SECONDS = 0.4
 CONTROL_PICTURES = ControlPictures()
 
 
@@ -90,6 +89,7 @@ class WkApp(
         self.ui_thread = threading.get_ident()  # where the app runs (set again on mount)
         self.last_cursor: tuple | None = None  # (store, field id, criterion id): see keep_position
         self.open_note: tuple | None = None  # (criterion id, NoteScreen) while editing
+        self.autosave_timer = None  # the pending autosave (saving.py), if a change waits
         self.quit_warned = False  # a quit after a failed save has been warned about
         self._q_cache: dict[str, Questionnaire] = {}
         for theme in (*THEMES, PRESENT):
@@ -171,7 +171,6 @@ class WkApp(
                 loop.add_signal_handler(sig, self._on_signal)
         except (NotImplementedError, RuntimeError, ValueError):
             self.log.warning("signal handlers not installed")
-        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
         if self.locked is not None:
             path, questionnaire, exc = self.locked
             self.show_locked(path, exc, questionnaire, quit_on_cancel=True)

@@ -17,8 +17,23 @@ from .widgets.sidebar import VerdictSidebar
 from .widgets.titlebar import TitleBar
 
 
+class Body(Horizontal):
+    """A container that draws nothing of its own: with ``BLANK`` Textual hands the
+    compositor its background lines as they are, instead of styling each of them on every
+    frame (on a 30-line screen, the two containers were 56 of 149 lines per key)."""
+
+    BLANK = True
+
+
+class Main(Vertical):
+    """The list, the details and their title (drawing nothing itself, as ``Body``)."""
+
+    BLANK = True
+
+
 class FieldScreen(WkScreen):
     CSS_PATH = "field.tcss"
+    BLANK = True  # its lines are all covered by its widgets
     KEY_AREAS = ("rate", "nav")
 
     def __init__(self, field_id: str, criterion_id: str | None = None) -> None:
@@ -31,8 +46,8 @@ class FieldScreen(WkScreen):
         field = app.q.field(self.field_id)
         total = len(app.q.fields)
         yield TitleBar(self.t("field_of", n=field.number, total=total))
-        with Horizontal(id="body"):
-            with Vertical(id="main"):
+        with Body(id="body"):
+            with Main(id="main"):
                 yield Static(
                     Text(f"{self.t('field_n', n=field.number)} – {field.title}", "bold"),
                     id="field-title",

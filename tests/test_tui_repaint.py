@@ -175,3 +175,33 @@ async def test_the_details_repaint_only_their_changed_lines(tmp_path):
         details.refresh()
         await pilot.pause()
         assert screen_text(app) == shown
+
+
+async def test_an_idle_app_does_no_work_and_a_change_is_saved_once(tmp_path):
+    """No steady timer: an app left alone paints no frame; a change arms one autosave,
+    which hands the change to the writer, and the indicator then says "saved"."""
+    from wk_tui.files import load_session
+
+    path = example_session(tmp_path)
+    app = app_for(path, field="hf1")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.autosave_timer is None  # nothing changed, nothing to save
+        frames = count_frames(app)
+        await pilot.pause(1.0)
+        assert frames[0] == 0  # nothing moves on an idle screen
+
+        first = app.screen.criteria.criterion.id
+        await pilot.press("4")
+        assert app.autosave_timer is not None  # due within AUTOSAVE_SECONDS
+        for _ in range(200):
+            if app.save_state == "saved" and app.autosave_timer is None:
+                break
+            await pilot.pause(0.02)
+        assert app.save_state == "saved" and app.autosave_timer is None
+        assert "✓ gespeichert" in screen_text(app)
+        session, _q = load_session(path)
+        assert session.value(first) == "nein"
+        frames[0] = 0
+        await pilot.pause(1.0)
+        assert frames[0] == 0  # and after the save, quiet again

@@ -79,8 +79,9 @@ class SessionStore:
         self._thread: threading.Thread | None = None
         self._closed = False
         self._listeners: list[Callable[[], None]] = []
-        #: called after a revision became durable (on the writer's thread, or the flusher's)
-        self.on_durable: Callable[[], None] | None = None
+        #: called after each write, durable or failed (on the writer's thread, or the
+        #: flusher's): the app's save indicator follows it, and a failed save is retried
+        self.on_written: Callable[[], None] | None = None
         #: one-line messages for the user about the opening (e.g. a stale lock taken over)
         self.notices: list[Notice] = []
         #: why a session opened read-only could not be opened for writing (None: asked for)
@@ -316,6 +317,7 @@ class SessionStore:
         already on disk is dropped. Only here, after the rename and the folder's fsync,
         does ``saved_revision`` move.
         """
+        failed = False
         with self._io:
             if rev <= self._durable:
                 return True
@@ -325,14 +327,21 @@ class SessionStore:
                 except OSError as exc:
                     self.last_error = f"{self.path}: {exc.strerror or exc}"
                     self._queued = None  # the next autosave tries again
-                    return False
-                self._written = data
-            self._durable = rev
-            self.saved_revision = max(self.saved_revision, rev)
-            self.last_error = None
-        if self.on_durable is not None:
-            self.on_durable()
-        return True
+                    failed = True
+                else:
+                    self._written = data
+            if not failed:
+                self._durable = rev
+                self.saved_revision = max(self.saved_revision, rev)
+                self.last_error = None
+        if self.on_written is not None:
+            self.on_written()
+        return not failed
+
+    @property
+    def writing(self) -> bool:
+        """True while the current revision is with the writer (handed over, not yet done)."""
+        return self.dirty and self._queued == self.revision
 
     def flush(self) -> bool:
         """Write everything now, synchronously (quit, SIGTERM, SIGHUP); True when durable."""
