@@ -136,8 +136,8 @@ class FieldScreen(WkScreen):
         self.app.edit_note(self.criteria.criterion.id)
 
     # ------------------------------------------------------------------ mouse
-    @on(CriterionRow.Clicked)
-    def _clicked(self, event: CriterionRow.Clicked) -> None:
+    @on(CriterionList.Clicked)
+    def _clicked(self, event: CriterionList.Clicked) -> None:
         self.criteria.index = event.index
 
     def _moved(self, index: int) -> None:

@@ -246,9 +246,9 @@ async def test_clicking_a_rating_chip_sets_it(tmp_path):
         await pilot.click(details, offset=(x, 1))
         assert app.store.session.value("hf1.steuerung") == "eher_nein"
         assert app.screen.criteria.index == 0  # a click does not move on
-        other = app.screen.criteria.rows[2]
-        await pilot.click(other, offset=(20, 0))
-        assert app.screen.criteria.index == 2
+        criteria = app.screen.criteria
+        await pilot.click(criteria, offset=(20, criteria.tops[2]))  # the third row's line
+        assert criteria.index == 2
         await pilot.click(details, offset=(1, 1))
         assert app.store.session.value("hf1.fuehrung") == "ja"
 

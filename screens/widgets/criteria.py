@@ -1,23 +1,28 @@
-"""The criteria of one action field: lean rows that render themselves (the details panel
-for the current criterion is in ``details.py``).
+"""The criteria of one action field: one line-based list (the details panel for the
+current criterion is in ``details.py``).
 
-A row is one widget with one ``render()`` whose height never depends on the cursor, so a
-rating keystroke repaints two rows, the details and the sidebar — no re-layout. Widgets
-announce intent (``Picked``, ``Clicked``); the field screen acts on it.
+The list is a single widget that draws its own lines (Textual's Line API through
+``ScrollView``), not a widget per criterion: the compositor asks every widget in a dirty
+area for its lines on every frame, so a widget per row made each key cost grow with the
+number of rows in view. A row's height never depends on the cursor, so a rating repaints
+the lines of two rows — no re-layout unless a note marker comes or goes. The list
+announces intent (``Clicked``); the field screen acts on it.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
+from rich.console import Console
 from rich.style import Style
 from rich.text import Text
-from textual.containers import VerticalScroll
+from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 
 from wk_tui.questionnaire import Criterion, Questionnaire
 from wk_tui.session import Session
@@ -41,28 +46,15 @@ SYMBOL_STYLE = {
 }
 
 
-class CriterionRow(Widget):
-    """One criterion: rating symbol and word, title, note marker."""
+class CriterionRow:
+    """One criterion as the list shows it: rating symbol and word, title, note marker.
 
-    DEFAULT_CSS = """
-    CriterionRow { height: auto; }
-    CriterionRow > .criterion-row--current { background: $boost; }
+    Plain data, not a widget: the list draws the rows (see :class:`CriterionList`).
     """
-    #: The cursor row's background, drawn into its strips: no class change, no restyle.
-    COMPONENT_CLASSES = {"criterion-row--current"}
-
-    current = reactive(False)
-
-    @dataclass
-    class Clicked(Message):
-        """The row was clicked (to make it current)."""
-
-        index: int
 
     def __init__(
         self, criterion: Criterion, index: int, q: Questionnaire, session: Session, lang: str
     ) -> None:
-        super().__init__()
         self.criterion, self.index, self.q, self.session, self.lang = (
             criterion,
             index,
@@ -70,50 +62,45 @@ class CriterionRow(Widget):
             session,
             lang,
         )
-        self.shown: tuple[str | None, str] | None = None  # (value, note) last rendered
-        self._strips = StripCache(4)  # with and without the cursor, two ratings
-        self._titles: LRU[list[Text]] = LRU(4)  # the wrapped title, by the same
-        #: Whether the note marker was there when the height was measured (it may wrap).
-        self.measured_note: bool | None = None
-        self._cursor_style = ComponentStyles(self, "criterion-row--current")
+        self.shown: tuple[str | None, str] | None = None  # (value, note) last drawn
+        self.strips = StripCache(4)  # with and without the cursor, two ratings
+        self._titles: LRU[list[Text]] = LRU(4)  # the wrapped title, by what it shows
 
     def state(self) -> tuple[str | None, str]:
         return self.session.value(self.criterion.id), self.session.note(self.criterion.id)
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        self.measured_note = bool(self.state()[1])
-        return len(self._title_lines(width))
+    def height(self, width: int, console: Console) -> int:
+        """Lines at ``width`` (the cursor never changes it: bold is as wide)."""
+        return len(self._title_lines(width, False, console))
 
-    def _title_lines(self, width: int) -> list[Text]:
+    def _title_lines(self, width: int, current: bool, console: Console) -> list[Text]:
         """The title (and note marker) wrapped into the cells right of the rating."""
         has_note = bool(self.state()[1])
-        return self._titles.get((has_note, self.current, width), lambda: self._wrap(width))
+        return self._titles.get(
+            (has_note, current, width), lambda: self._wrap(width, current, console)
+        )
 
-    def _wrap(self, width: int) -> list[Text]:
-        body = Text(self.criterion.title, "bold" if self.current else "", end="")
+    def _wrap(self, width: int, current: bool, console: Console) -> list[Text]:
+        body = Text(self.criterion.title, "bold" if current else "", end="")
         if self.state()[1]:
             body.append(f"  ✎ {tr(self.lang, 'has_note')}", "italic cyan")
-        return list(body.wrap(self.app.console, max(8, width - LEFT - 3)))
+        return list(body.wrap(console, max(8, width - LEFT - 3)))
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """Build this paint's lines once (``render_line`` is asked for them one by one)."""
-        self.shown = self.state()
-        width = self.content_size.width
-        if self.current:
-            (base,) = self._cursor_style.get()
-        else:
-            base = self.visual_style.rich_style
-        key = (self.shown, self.current, width, base)
-        self._strips.get(key, width, base, lambda: self._build(width, base))
-        return super().render_lines(crop)
+    def draw(self, width: int, current: bool, base: Style, console: Console) -> list[Strip]:
+        """This row's lines as strips ``width`` cells wide (kept for the last few looks)."""
+        self.shown = state = self.state()
+        key = (state, current, width, base)
+        return self.strips.get(
+            key,
+            width,
+            base,
+            lambda: [
+                text_strip(line, width, base, console)
+                for line in self.text_lines(width, current, console)
+            ],
+        )
 
-    def render_line(self, y: int) -> Strip:
-        return self._strips.line(y)
-
-    def _build(self, width: int, base: Style) -> list[Strip]:
-        return [text_strip(line, width, base, self.app.console) for line in self.text_lines()]
-
-    def text_lines(self) -> list[Text]:
+    def text_lines(self, width: int, current: bool, console: Console) -> list[Text]:
         """Marker, rating (``LEFT`` cells) and the wrapped title, one ``Text`` per line.
 
         Plain lines drawn straight to strips: a ``Table.grid`` per row cost ~14 ms per key
@@ -131,10 +118,10 @@ class CriterionRow(Widget):
         left.truncate(LEFT, overflow="ellipsis", pad=True)
         # The cursor is drawn, not styled with a border: the geometry never changes.
         first = Text(no_wrap=True, overflow="crop", end="")
-        first.append("▌ " if self.current else "  ", "bold")
+        first.append("▌ " if current else "  ", "bold")
         first.append_text(left)
         out = [first]
-        for i, line in enumerate(self._title_lines(self.size.width)):
+        for i, line in enumerate(self._title_lines(width, current, console)):
             if i:
                 out.append(Text(" " * (LEFT + 3), end=""))
             else:
@@ -142,60 +129,127 @@ class CriterionRow(Widget):
             out[-1].append_text(line)
         return out
 
-    def on_click(self) -> None:
-        self.post_message(self.Clicked(self.index))
 
-
-class CriterionList(VerticalScroll, can_focus=True, inherit_bindings=False):
-    """Scrollable list of rows with a current index (keys come from the screen)."""
+class CriterionList(ScrollView, can_focus=True, inherit_bindings=False):
+    """The rows of one field with a current index (keys come from the screen)."""
 
     DEFAULT_CSS = """
-    CriterionList { height: 1fr; scrollbar-size-vertical: 1; }
+    CriterionList {
+        height: auto; scrollbar-size-vertical: 1; overflow-x: hidden; overflow-y: auto;
+    }
     CriterionList:focus { border: none; }
+    CriterionList > .criterion-list--current { background: $boost; }
     """
+    #: The cursor row's background, drawn into its strips: no class change, no restyle.
+    COMPONENT_CLASSES = {"criterion-list--current"}
 
-    index = reactive(0, repaint=False)  # the rows repaint themselves, not the list
+    index = reactive(0, repaint=False)  # the list repaints the rows that change
 
     @dataclass
-    class Moved(Message):
-        """The current row changed."""
+    class Clicked(Message):
+        """A row was clicked (to make it current)."""
 
-        row: CriterionRow
+        index: int
 
     def __init__(self, rows: list[CriterionRow], index: int = 0, **kwargs: object) -> None:
-        super().__init__(*rows, **kwargs)
+        super().__init__(**kwargs)
         self.rows = rows
-        self._scroll_pending = False
         self.set_reactive(CriterionList.index, max(0, min(index, len(rows) - 1)))
+        #: The first line of each row (and the total at the end) at ``_layout_width``.
+        self.tops: list[int] = [0]
+        self._layout_width = -1
+        self._notes: list[bool] = []  # whether each row had a note marker when laid out
+        self._cursor_style = ComponentStyles(self, "criterion-list--current")
 
-    def on_mount(self) -> None:
-        if self.rows:
-            self.rows[self.index].current = True
-            self.post_message(self.Moved(self.rows[self.index]))
-            if self.index:  # a start below the top: visible once laid out
-                self.call_after_refresh(self.scroll_to_widget, self.rows[self.index], animate=False)
+    # ------------------------------------------------------------------ layout
+    def _lay_out(self, width: int) -> bool:
+        """Row positions at ``width``; True when they changed."""
+        console = self.app.console
+        notes = [bool(row.state()[1]) for row in self.rows]
+        if width == self._layout_width and notes == self._notes:
+            return False
+        tops = [0]
+        for row in self.rows:
+            tops.append(tops[-1] + row.height(width, console))
+        changed = tops != self.tops
+        self.tops, self._layout_width, self._notes = tops, width, notes
+        return changed
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        self._lay_out(width)
+        return self.tops[-1]
+
+    def on_resize(self) -> None:
+        self._update_virtual_size()
+
+    def _update_virtual_size(self) -> None:
+        width = self.scrollable_content_region.width
+        self._lay_out(width)
+        self.virtual_size = Size(width, self.tops[-1])
+
+    def row_region(self, index: int) -> Region:
+        """Where row ``index`` is in the list's whole (scrolled) content."""
+        top = self.tops[index] if index < len(self.tops) - 1 else self.tops[-1]
+        bottom = self.tops[index + 1] if index + 1 < len(self.tops) else top
+        return Region(0, top, self._layout_width, bottom - top)
+
+    # ------------------------------------------------------------------ drawing
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        self._lay_out(width)
+        line = y + self.scroll_offset.y
+        index = bisect_right(self.tops, line) - 1
+        if not 0 <= index < len(self.rows):
+            return Strip.blank(width, self.visual_style.rich_style)
+        current = index == self.index
+        base = self._cursor_style.get()[0] if current else self.visual_style.rich_style
+        strips = self.rows[index].draw(width, current, base, self.app.console)
+        offset = line - self.tops[index]
+        return strips[offset] if offset < len(strips) else Strip.blank(width, base)
+
+    def repaint_rows(self, *indexes: int) -> None:
+        """Mark the lines of these rows dirty (where they are in view)."""
+        scroll_y = self.scroll_offset.y
+        regions = [
+            region
+            for i in indexes
+            if 0 <= i < len(self.rows)
+            and (
+                region := self.row_region(i)
+                .translate((0, -scroll_y))
+                .intersection(self.size.region)
+            )
+        ]
+        if regions:
+            self.refresh(*regions)
+
+    # ------------------------------------------------------------------ cursor
     def watch_index(self, old: int, new: int) -> None:
         if not self.rows:
             return
-        self.rows[old].current = False
-        self.rows[new].current = True
-        self._scroll_into_view(self.rows[new])
-        self.post_message(self.Moved(self.rows[new]))
+        self.repaint_rows(old, new)
+        self._scroll_into_view(new)
 
-    def _scroll_into_view(self, row: CriterionRow) -> None:
-        """Scroll only when the row is not fully in view (``scroll_to_widget`` walks every
-        ancestor: ~3 ms per cursor key). Textual defers the scroll until after the next
-        refresh, so while one is pending the offset is stale and the check is skipped."""
-        window = Region(*self.scroll_offset, *self.scrollable_content_region.size)
-        if not self._scroll_pending and window.contains_region(row.virtual_region_with_margin):
+    def _scroll_into_view(self, index: int) -> None:
+        """Scroll only when the row is not fully in view (a scroll repaints the list)."""
+        region, height = self.row_region(index), self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if region.y < top:
+            self.scroll_to(y=region.y, animate=False, immediate=True)
+        elif region.bottom > top + height:
+            self.scroll_to(y=min(region.y, region.bottom - height), animate=False, immediate=True)
+
+    def on_mount(self) -> None:
+        if self.index:  # a start below the top: in view once laid out
+            self.call_after_refresh(self._scroll_into_view, self.index)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
             return
-        self._scroll_pending = True
-        self.scroll_to_widget(row, animate=False)
-        self.call_after_refresh(self._scrolled)
-
-    def _scrolled(self) -> None:
-        self._scroll_pending = False
+        index = bisect_right(self.tops, offset.y + self.scroll_offset.y) - 1
+        if 0 <= index < len(self.rows):
+            self.post_message(self.Clicked(index))
 
     def move(self, delta: int) -> None:
         self.index = max(0, min(self.index + delta, len(self.rows) - 1))
@@ -208,10 +262,15 @@ class CriterionList(VerticalScroll, can_focus=True, inherit_bindings=False):
         return self.rows[self.index].criterion
 
     def refresh_rows(self) -> None:
-        """Re-render the rows whose rating or note changed (not all of them)."""
-        for row in self.rows:
-            state = row.state()
-            if state != row.shown:
-                # A note marker that comes or goes may wrap the title: only then can the
-                # height change (rows never drawn yet need no layout for a new rating).
-                row.refresh(layout=bool(state[1]) != row.measured_note)
+        """Re-draw the rows whose rating or note changed (not all of them)."""
+        changed = [row.index for row in self.rows if row.state() != row.shown]
+        if not changed:
+            return
+        width = self.scrollable_content_region.width
+        # A note marker that comes or goes may wrap the title: only then can a height, and
+        # so the list's layout, change.
+        if self._lay_out(width):
+            self.virtual_size = Size(width, self.tops[-1])
+            self.refresh(layout=True)
+        else:
+            self.repaint_rows(*changed)

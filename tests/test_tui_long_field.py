@@ -1,0 +1,90 @@
+"""Pilot tests of a field with more criteria than fit: the one line-based list scrolls to
+the cursor, a click hits the row under the mouse wherever the list is scrolled, and a
+note that makes a title wrap moves the rows below it."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import tomli_w
+from conftest import ROOT
+from tui_helpers import screen_text
+
+from wk_tui.files import new_session, save_session
+from wk_tui.screens.app import create_app
+
+PER_FIELD = 24
+
+
+def long_field_app(tmp_path: Path):
+    """Field 1 has ``PER_FIELD`` criteria with distinct titles ("Kriterium 01" …)."""
+    src = tomllib.loads(
+        (ROOT / "data" / "questionnaires" / "weltoffene-kommune.de.toml").read_text("utf-8")
+    )
+    src["id"] = "long-field"
+    first = src["fields"][0]
+    template = first["criteria"][0]
+    first["criteria"] = [
+        {**template, "id": f"hf1.k{i:02d}", "title": f"Kriterium {i:02d} der langen Liste"}
+        for i in range(1, PER_FIELD + 1)
+    ]
+    q = tmp_path / "long-field.de.toml"
+    q.write_text(tomli_w.dumps(src), "utf-8")
+    path = tmp_path / "session.toml"
+    save_session(new_session("long-field", "de", "Musterstadt"), path)
+    return create_app(path, questionnaire=q, config={}, field="hf1")
+
+
+async def test_the_list_scrolls_to_the_cursor_and_back(tmp_path):
+    app = long_field_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lst = app.screen.criteria
+        assert lst.virtual_size.height > lst.size.height  # more rows than fit
+        assert "Kriterium 01" in screen_text(app) and "Kriterium 24" not in screen_text(app)
+        await pilot.press("end")
+        await pilot.pause()
+        assert lst.index == PER_FIELD - 1 and lst.scroll_offset.y > 0
+        shown = screen_text(app)
+        assert "Kriterium 24" in shown and "Kriterium 01" not in shown
+        await pilot.press("4")  # the last row: rated, the cursor stays
+        await pilot.pause()
+        assert app.store.session.value("hf1.k24") == "nein"
+        assert "✘ nein" in screen_text(app)
+        for _ in range(PER_FIELD):
+            await pilot.press("up")
+        await pilot.pause()
+        assert lst.index == 0 and lst.scroll_offset.y == 0
+        assert "Kriterium 01" in screen_text(app)
+
+
+async def test_a_click_picks_the_row_under_the_mouse_when_scrolled(tmp_path):
+    app = long_field_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lst = app.screen.criteria
+        await pilot.press("end")
+        await pilot.pause()
+        scroll = lst.scroll_offset.y
+        target = PER_FIELD - 3
+        y = lst.tops[target] - scroll
+        assert 0 <= y < lst.size.height
+        await pilot.click(lst, offset=(30, y))
+        assert lst.index == target
+        assert app.screen.criteria.criterion.id == f"hf1.k{target + 1:02d}"
+
+
+async def test_a_note_marker_that_wraps_moves_the_rows_below(tmp_path):
+    app = long_field_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lst = app.screen.criteria
+        before = list(lst.tops)
+        app.store.set_note("hf1.k01", "Eine Notiz")
+        await pilot.pause()
+        # "✎ Notiz" makes the first title wrap at 80 columns: everything below moves down.
+        grown = lst.row_region(0).height - (before[1] - before[0])
+        assert grown > 0
+        assert lst.tops[2] == before[2] + grown
+        assert "✎ Notiz" in screen_text(app)
