@@ -7,6 +7,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
 import tomli_w
 from conftest import ROOT
 from tui_helpers import screen_text
@@ -17,7 +18,7 @@ from wk_tui.screens.app import create_app
 PER_FIELD = 24
 
 
-def long_field_app(tmp_path: Path):
+def long_field_app(tmp_path: Path, tail: str = "der langen Liste"):
     """Field 1 has ``PER_FIELD`` criteria with distinct titles ("Kriterium 01" …)."""
     src = tomllib.loads(
         (ROOT / "data" / "questionnaires" / "weltoffene-kommune.de.toml").read_text("utf-8")
@@ -26,7 +27,7 @@ def long_field_app(tmp_path: Path):
     first = src["fields"][0]
     template = first["criteria"][0]
     first["criteria"] = [
-        {**template, "id": f"hf1.k{i:02d}", "title": f"Kriterium {i:02d} der langen Liste"}
+        {**template, "id": f"hf1.k{i:02d}", "title": f"Kriterium {i:02d} {tail}"}
         for i in range(1, PER_FIELD + 1)
     ]
     q = tmp_path / "long-field.de.toml"
@@ -36,16 +37,22 @@ def long_field_app(tmp_path: Path):
     return create_app(path, questionnaire=q, config={}, field="hf1")
 
 
-async def test_the_list_scrolls_to_the_cursor_and_back(tmp_path):
-    app = long_field_app(tmp_path)
+@pytest.mark.parametrize("tail", ["der langen Liste", "mit einem Titel, der umbricht " * 3])
+async def test_the_list_scrolls_to_the_cursor_and_back(tmp_path, tail):
+    app = long_field_app(tmp_path, tail)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         lst = app.screen.criteria
         assert lst.virtual_size.height > lst.size.height  # more rows than fit
+        # Rows are wrapped at the width they get beside the scrollbar, and the scroll
+        # range is exactly their lines (the last line of the last row can be reached).
+        assert lst.row_region(0).width == lst.scrollable_content_region.width
+        assert lst.virtual_size.height == lst.tops[-1]
         assert "Kriterium 01" in screen_text(app) and "Kriterium 24" not in screen_text(app)
         await pilot.press("end")
         await pilot.pause()
         assert lst.index == PER_FIELD - 1 and lst.scroll_offset.y > 0
+        assert lst.scroll_offset.y + lst.size.height == lst.tops[-1]  # the end in view
         shown = screen_text(app)
         assert "Kriterium 24" in shown and "Kriterium 01" not in shown
         await pilot.press("4")  # the last row: rated, the cursor stays

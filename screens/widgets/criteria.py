@@ -159,6 +159,7 @@ class CriterionList(ScrollView, can_focus=True, inherit_bindings=False):
         self.tops: list[int] = [0]
         self._layout_width = -1
         self._notes: list[bool] = []  # whether each row had a note marker when laid out
+        self._fitted_to = Size(-1, -1)  # the content size ``_fit`` last saw
         self._cursor_style = ComponentStyles(self, "criterion-list--current")
 
     # ------------------------------------------------------------------ layout
@@ -176,16 +177,30 @@ class CriterionList(ScrollView, can_focus=True, inherit_bindings=False):
         return changed
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        self._lay_out(width)
-        return self.tops[-1]
+        """The rows' lines at ``width`` (asked by the layout; the rows' positions are
+        ``_fit``'s, which knows about the scrollbar)."""
+        console = self.app.console
+        return sum(row.height(width, console) for row in self.rows)
 
     def on_resize(self) -> None:
         self._update_virtual_size()
 
+    def _fit(self) -> bool:
+        """Lay the rows out at the width they get; True when their positions changed.
+
+        That is the content width, less the scrollbar's when the rows are taller than
+        the list (so the scroll range always matches what is drawn).
+        """
+        region = self.content_region
+        self._fitted_to = region.size
+        changed = self._lay_out(region.width)
+        if self.tops[-1] > region.height:
+            changed = self._lay_out(region.width - self.styles.scrollbar_size_vertical) or changed
+        return changed
+
     def _update_virtual_size(self) -> None:
-        width = self.scrollable_content_region.width
-        self._lay_out(width)
-        self.virtual_size = Size(width, self.tops[-1])
+        self._fit()
+        self.virtual_size = Size(self._layout_width, self.tops[-1])
 
     def row_region(self, index: int) -> Region:
         """Where row ``index`` is in the list's whole (scrolled) content."""
@@ -195,8 +210,9 @@ class CriterionList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ------------------------------------------------------------------ drawing
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        self._lay_out(width)
+        if self.content_region.size != self._fitted_to:
+            self._fit()
+        width = self._layout_width
         line = y + self.scroll_offset.y
         index = bisect_right(self.tops, line) - 1
         if not 0 <= index < len(self.rows):
@@ -266,11 +282,10 @@ class CriterionList(ScrollView, can_focus=True, inherit_bindings=False):
         changed = [row.index for row in self.rows if row.state() != row.shown]
         if not changed:
             return
-        width = self.scrollable_content_region.width
         # A note marker that comes or goes may wrap the title: only then can a height, and
         # so the list's layout, change.
-        if self._lay_out(width):
-            self.virtual_size = Size(width, self.tops[-1])
+        if self._fit():
+            self.virtual_size = Size(self._layout_width, self.tops[-1])
             self.refresh(layout=True)
         else:
             self.repaint_rows(*changed)
