@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 from rich.console import Console
 from rich.style import Style
@@ -151,7 +152,7 @@ class CriterionList(ScrollView, can_focus=True, inherit_bindings=False):
 
         index: int
 
-    def __init__(self, rows: list[CriterionRow], index: int = 0, **kwargs: object) -> None:
+    def __init__(self, rows: list[CriterionRow], index: int = 0, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.rows = rows
         self.set_reactive(CriterionList.index, max(0, min(index, len(rows) - 1)))

@@ -9,6 +9,7 @@ cursor move nor a rating ever re-lays out the screen: one key, one frame.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
@@ -48,7 +49,7 @@ class CriterionDetails(Widget):
 
     row: reactive[CriterionRow | None] = reactive(None, always_update=True, repaint=False)
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.top = 0  # first body line shown
         self.lines = 0  # body lines at the last render
@@ -189,7 +190,8 @@ class CriterionDetails(Widget):
             return
         old, old_for = self._shown, self._shown_for
         new = self._lines_now()
-        if old_for is None or old_for[:2] != self._shown_for[:2] or len(old) != len(new):
+        new_for = self._shown_for
+        if old_for is None or new_for is None or old_for[:2] != new_for[:2] or len(old) != len(new):
             self.refresh()
             return
         regions = [
