@@ -1,9 +1,6 @@
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -38,24 +35,6 @@ def example_copy(tmp_path: Path) -> Path:
     dest = tmp_path / "dessau.toml"
     shutil.copyfile(EXAMPLE, dest)
     return dest
-
-
-def run_cli(
-    *args: str, input: str | None = None, env: dict | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess:
-    """Run ``wk-tui`` as a subprocess with stdout/stderr pipes and no TTY."""
-    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
-    full_env.pop("FORCE_COLOR", None)
-    return subprocess.run(
-        [sys.executable, "-m", "wk_tui", *args],
-        capture_output=True,
-        text=True,
-        input=input,
-        env=full_env,
-        cwd=cwd or ROOT,
-        timeout=60,
-        stdin=None if input is not None else subprocess.DEVNULL,
-    )
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from cli_helpers import run_cli
 
 from wk_tui.aggregate import collect, position, quartiles
 from wk_tui.aggregate_report import build

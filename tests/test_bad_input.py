@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 import tomllib
 
 import pytest
 import tomli_w
-from conftest import EXAMPLE, QUESTIONNAIRES, ROOT
+from cli_helpers import run_cli
+from conftest import EXAMPLE, QUESTIONNAIRES
 
 from wk_tui import cli, tomlpos
 from wk_tui.files import load_session
@@ -143,14 +142,7 @@ def test_fifo_is_refused_without_blocking(tmp_path):
     fifo = tmp_path / "pipe.toml"
     os.mkfifo(fifo)
     for command in ("validate", "summary", "export"):
-        result = subprocess.run(
-            [sys.executable, "-m", "wk_tui", command, str(fifo)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=30,  # before: blocked forever in open()
-            stdin=subprocess.DEVNULL,
-        )
+        result = run_cli(command, str(fifo), timeout=30)  # before: blocked forever in open()
         assert result.returncode == 3
         assert "keine normale Datei" in result.stderr and str(fifo) in result.stderr
 

@@ -3,14 +3,14 @@ pipes close quietly, Rich decides about colour, demo cleans up, XDG state, LICEN
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
 import time
 import tomllib
 
-from conftest import EXAMPLE, ROOT, run_cli
+from cli_helpers import on_terminal, run_argv, run_cli, user_dirs
+from conftest import EXAMPLE, ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -127,17 +127,7 @@ def test_hard_lines_stay_one_literal_list_item(text):
 
 
 def _shell(cmd: str, **env: str) -> subprocess.CompletedProcess:
-    full = {**os.environ, **env}
-    full.pop("FORCE_COLOR", None)
-    return subprocess.run(
-        ["bash", "-c", f"set -o pipefail; {cmd}"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=full,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
+    return run_argv(["bash", "-c", f"set -o pipefail; {cmd}"], env=env)
 
 
 def test_pipes_that_close_early_are_quiet():
@@ -160,16 +150,7 @@ COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|9[0-7])[0-9;]*m")
 
 
 def _coloured(*args: str, **env: str) -> subprocess.CompletedProcess:
-    full = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
-    return subprocess.run(
-        [sys.executable, "-m", "wk_tui", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**full, "PYTHONIOENCODING": "utf-8", **env},
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
+    return run_cli(*args, env=env, drop=["NO_COLOR"])
 
 
 def test_force_color_and_no_color_are_left_to_rich():
@@ -207,27 +188,16 @@ def test_recent_list_lives_in_the_state_dir(tmp_path, monkeypatch):
 
 
 def test_demo_removes_its_temporary_folder(tmp_path):
-    from test_tui_process import spawn
-
     tmp = tmp_path / "tmp"
     tmp.mkdir()
-    env = {
-        "WK_TUI_CONFIG_DIR": str(tmp_path / "c"),
-        "WK_TUI_STATE_DIR": str(tmp_path / "s"),
-        "TMPDIR": str(tmp),
-    }
-    proc, term = spawn("demo", env=env)
-    try:
+    env = {**user_dirs(tmp_path, data=None, state="s"), "TMPDIR": str(tmp)}
+    with on_terminal("demo", env=env) as (proc, term):
         assert b"1/7" in term.wait_for(b"1/7"), "the app did not start"
         assert len(list(tmp.iterdir())) == 1  # the demo copy while the app runs
         term.write(b"4")
         time.sleep(0.3)
         term.write(b"q")
         proc.wait(timeout=20)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        term.close()
     assert proc.returncode == 0
     assert list(tmp.iterdir()) == []
 
@@ -260,13 +230,7 @@ def test_csv_stays_rfc4180_and_csv_excel_is_for_german_spreadsheets(tmp_path):
 
     save_session(session, path)
     assert text  # the example itself stays as it is
-    plain = subprocess.run(
-        [sys.executable, "-m", "wk_tui", "export", str(path), "--format", "csv"],
-        capture_output=True,
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
+    plain = run_cli("export", str(path), "--format", "csv", text=False)
     rows = _csv_rows(plain.stdout, ",")
     assert rows[0][:3] == ["field_id", "field_title", "criterion_id"] and len(rows) == 35
     assert [r[7] for r in rows[1:8]] == HOSTILE_CELLS  # the data as it is

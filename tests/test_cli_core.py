@@ -8,7 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import EXAMPLE, QUESTIONNAIRES, ROOT, run_cli
+from cli_helpers import run_cli
+from conftest import EXAMPLE, QUESTIONNAIRES, ROOT
 
 import wk_tui
 

@@ -6,12 +6,11 @@ import argparse
 import json
 import os
 import re
-import subprocess
-import sys
 import tomllib
 
 import pytest
-from conftest import EXAMPLE, ROOT
+from cli_helpers import on_terminal, run_cli, user_dirs
+from conftest import EXAMPLE
 
 from wk_tui.cli import build_parser
 from wk_tui.cli_i18n import HELP_DE, flag_language, resolve_language
@@ -21,22 +20,16 @@ from wk_tui.files import load_session
 
 
 def cli(*args: str, config_lang: str | None = None, tmp=None, **env: str):
-    full = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
-    full.update({"PYTHONIOENCODING": "utf-8", "LANG": "C.UTF-8", **env})
+    """``wk-tui args`` with no locale but ``LANG=C.UTF-8`` and ``env``, maybe a remembered
+    language."""
+    locale = [k for k in os.environ if k.startswith(("LC_", "LANG"))]
+    env = {"LANG": "C.UTF-8", **env}
     if config_lang:
         folder = tmp / "config"
         folder.mkdir(exist_ok=True)
         (folder / "config.toml").write_text(f'language = "{config_lang}"\n', "utf-8")
-        full["WK_TUI_CONFIG_DIR"] = str(folder)
-    return subprocess.run(
-        [sys.executable, "-m", "wk_tui", *args],
-        capture_output=True,
-        text=True,
-        env=full,
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
+        env["WK_TUI_CONFIG_DIR"] = str(folder)
+    return run_cli(*args, env=env, drop=locale)
 
 
 def test_precedence(monkeypatch):
@@ -134,26 +127,15 @@ def test_warnings_follow_the_language(tmp_path):
 
 
 def test_remembered_language_applies_to_new(tmp_path):
-    from test_tui_process import spawn
-
     config = tmp_path / "c"
     config.mkdir()
     (config / "config.toml").write_text('language = "en"\n', "utf-8")
     target = tmp_path / "neu.toml"
-    env = {
-        "WK_TUI_CONFIG_DIR": str(config),
-        "WK_TUI_STATE_DIR": str(tmp_path / "s"),
-        "LANG": "C.UTF-8",
-    }
-    proc, term = spawn("new", str(target), "--municipality", "Neustadt", env=env)
-    try:
+    env = {**user_dirs(tmp_path, data=None, state="s"), "LANG": "C.UTF-8"}
+    with on_terminal("new", str(target), "--municipality", "Neustadt", env=env) as (proc, term):
         assert b"1/7" in term.wait_for(b"1/7"), "the app did not start"
         term.write(b"q")
         proc.wait(timeout=20)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        term.close()
     assert tomllib.loads(target.read_text("utf-8"))["language"] == "en"
 
 

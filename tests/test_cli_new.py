@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-from conftest import ROOT, run_cli
+from cli_helpers import run_cli
 
 from wk_tui.files import load_session as load_with_questionnaire
 
@@ -37,14 +34,7 @@ def test_new_headless_creates_the_session_from_its_options(tmp_path):
 
 def test_new_headless_in_a_pipe_follows_the_locale(tmp_path):
     path = tmp_path / "y.toml"
-    proc = subprocess.run(
-        [sys.executable, "-m", "wk_tui", "new", str(path), "--municipality", "Altdorf"],
-        input="",  # stdin a pipe
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
+    proc = run_cli("new", str(path), "--municipality", "Altdorf", input="")  # stdin a pipe
     assert proc.returncode == 0, proc.stderr
     assert "Sitzung angelegt" in proc.stderr  # LANG=C.UTF-8: German
     assert load_session(path).language == "de"

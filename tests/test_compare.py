@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import EXAMPLE, run_cli
+from cli_helpers import run_cli
+from conftest import EXAMPLE
 
 from wk_tui.compare import compare, load_pair
 

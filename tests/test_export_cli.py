@@ -6,11 +6,11 @@ import csv
 import datetime as dt
 import io
 import json
-import subprocess
 import sys
 
 import pytest
-from conftest import EXAMPLE, ROOT, run_cli
+from cli_helpers import run_argv, run_cli
+from conftest import EXAMPLE, ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "dessau-rosslau-2020.de.md"
 BOM = b"\xef\xbb\xbf"
@@ -33,13 +33,7 @@ def test_every_format_in_a_pipe(fmt, no_color):
 
 
 def test_markdown_on_stdout_is_the_golden_file():
-    out = subprocess.run(
-        [sys.executable, "-m", "wk_tui", "export", str(EXAMPLE)],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        cwd=ROOT,
-        timeout=60,
-    )
+    out = run_cli("export", str(EXAMPLE), text=False)
     assert out.returncode == 0 and out.stdout == GOLDEN.read_bytes()
 
 
@@ -60,14 +54,7 @@ def test_export_md_imports_no_textual_rich_markdown_or_markdown_it():
         "sys.stdout.flush()\n"
         "print('\\n@@MODULES@@', rc, ' '.join(sorted(sys.modules)))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
+    out = run_argv([sys.executable, "-c", code])
     assert out.returncode == 0, out.stderr
     report, _, tail = out.stdout.partition("\n@@MODULES@@ ")
     rc, modules = tail.split(" ", 1)
@@ -197,12 +184,7 @@ def test_csv_has_bom_crlf_header_and_34_rows(tmp_path):
     assert by_id["hf2.mobilitaet"][4:7] == ["keine_einschaetzung", "–", ""]
     assert by_id["hf1.monitoring"][7].startswith("Bisher kein regelmäßiges")
     # stdout carries the same bytes
-    out = subprocess.run(
-        [sys.executable, "-m", "wk_tui", "export", str(EXAMPLE), "--format", "csv"],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        cwd=ROOT,
-    )
+    out = run_cli("export", str(EXAMPLE), "--format", "csv", text=False)
     assert out.stdout == raw
 
 
@@ -233,12 +215,8 @@ def test_json_summary_equals_summary_json():
 
 @pytest.mark.parametrize("extra", [[], ["--show"]])
 def test_works_with_stdin_closed(extra):
-    out = subprocess.run(
-        ["sh", "-c", 'exec "$0" -m wk_tui export "$@" <&-', sys.executable, str(EXAMPLE), *extra],
-        capture_output=True,
-        cwd=ROOT,
-        timeout=60,
-    )
+    shell = 'exec "$0" -m wk_tui export "$@" <&-'
+    out = run_argv(["sh", "-c", shell, sys.executable, str(EXAMPLE), *extra], text=False)
     assert out.returncode == 0, out.stderr
     assert out.stderr == b"" and "Dessau-Roßlau".encode() in out.stdout
     assert b"\x1b[" not in out.stdout

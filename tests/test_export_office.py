@@ -6,16 +6,15 @@ import datetime as dt
 import io
 import shutil
 import subprocess
-import sys
 
 import docx
 import openpyxl
 import pytest
-from conftest import EXAMPLE, ROOT, run_cli
+from cli_helpers import on_terminal, run_cli
+from conftest import EXAMPLE
 from export_helpers import headings, parse, tables
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_tui_process import spawn
 
 from wk_tui.export import render, render_bytes
 from wk_tui.export.xlsx import is_control, sheet_name
@@ -257,24 +256,15 @@ def test_cli_writes_office_files_by_extension_and_format(tmp_path, fmt):
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith(f".{fmt}")
     # To a pipe: the bytes.
-    piped = subprocess.run(
-        [sys.executable, "-m", "wk_tui", "export", str(EXAMPLE), "--format", fmt],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        cwd=ROOT,
-        timeout=60,
-    )
+    piped = run_cli("export", str(EXAMPLE), "--format", fmt, text=False)
     assert piped.returncode == 0 and piped.stdout[:2] == b"PK"
 
 
 @pytest.mark.parametrize("fmt", ["docx", "xlsx"])
 def test_binary_formats_are_refused_on_a_terminal(tmp_path, fmt):
-    proc, term = spawn("export", str(EXAMPLE), "--format", fmt, env={})
-    try:
+    with on_terminal("export", str(EXAMPLE), "--format", fmt, env={}) as (proc, term):
         proc.wait(timeout=30)
         output = term.wait_for(b"-o DATEI", timeout=5)
-    finally:
-        term.close()
     assert proc.returncode == 2
     # German: the environment's LANG (C.UTF-8) does not ask for English.
     assert "ist ein Binärformat und wird nicht in ein Terminal geschrieben".encode() in output
@@ -282,14 +272,7 @@ def test_binary_formats_are_refused_on_a_terminal(tmp_path, fmt):
 
 
 def test_md_export_imports_no_office_library():
-    out = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "wk_tui", "export", str(EXAMPLE)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
+    out = run_cli("export", str(EXAMPLE), py_flags=["-X", "importtime"])
     assert out.returncode == 0
     imported = {line.rsplit("|", 1)[-1].strip() for line in out.stderr.splitlines() if "|" in line}
     assert "wk_tui.export.markdown" in imported  # the check sees what was imported

@@ -9,7 +9,8 @@ import sys
 import time
 
 import pytest
-from conftest import EXAMPLE, ROOT, run_cli
+from cli_helpers import run_argv, run_cli
+from conftest import EXAMPLE, ROOT
 
 from wk_tui.errors import WkError
 from wk_tui.export.plan import ExportPlan, UsageError, plan_export, write_export
@@ -109,23 +110,10 @@ def test_replacing_never_widens_permissions(tmp_path, example_copy, session):
 
 def test_cli_private_and_umask(tmp_path):
     for name, extra, mode in (("a.md", [], 0o644), ("b.md", ["--private"], 0o600)):
-        out = subprocess.run(
-            [
-                "sh",
-                "-c",
-                'umask 022 && exec "$0" -m wk_tui "$@"',
-                sys.executable,
-                "export",
-                str(EXAMPLE),
-                "-o",
-                str(tmp_path / name),
-                *extra,
-            ],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            stdin=subprocess.DEVNULL,
-            timeout=60,
+        shell = 'umask 022 && exec "$0" -m wk_tui "$@"'
+        target = str(tmp_path / name)
+        out = run_argv(
+            ["sh", "-c", shell, sys.executable, "export", str(EXAMPLE), "-o", target, *extra]
         )
         assert out.returncode == 0, out.stderr
         assert (tmp_path / name).stat().st_mode & 0o777 == mode

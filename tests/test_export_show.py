@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 
 import pytest
+from cli_helpers import cli_env, wk_tui_argv
 from conftest import EXAMPLE, ROOT
 
 pty = pytest.importorskip("pty")
@@ -19,22 +19,12 @@ COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-
 def run_on_tty(*args: str, env: dict[str, str], stdin_tty: bool = False) -> str:
     """Run wk-tui with stdout (and optionally stdin) on a pty; return what it printed."""
     master, slave = pty.openpty()
-    full_env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("FORCE_COLOR", "NO_COLOR", "PAGER", "MANPAGER", "LESS")
-    }
-    full_env.update(
-        {
-            "TERM": "xterm-256color",
-            "COLUMNS": "100",
-            "LINES": "40",
-            "PYTHONIOENCODING": "utf-8",
-            **env,
-        }
+    full_env = cli_env(
+        {"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40", **env},
+        drop=("NO_COLOR", "PAGER", "MANPAGER", "LESS"),
     )
     proc = subprocess.Popen(
-        [sys.executable, "-m", "wk_tui", *args],
+        wk_tui_argv(*args),
         cwd=ROOT,
         env=full_env,
         stdin=slave if stdin_tty else subprocess.DEVNULL,

@@ -11,12 +11,8 @@ import time
 import tomllib
 
 import pytest
-from test_tui_process import spawn
+from cli_helpers import on_terminal, user_dirs
 from tui_helpers import empty_session
-
-
-def env_for(tmp_path) -> dict:
-    return {"WK_TUI_CONFIG_DIR": str(tmp_path / "c"), "WK_TUI_DATA_DIR": str(tmp_path / "d")}
 
 
 def open_note(term) -> None:
@@ -35,8 +31,7 @@ def rating(path, cid="hf1.steuerung") -> dict:
 
 def test_pty_closed_without_sighup_saves_unlocks_and_exits(tmp_path):
     path = empty_session(tmp_path)
-    proc, term = spawn("open", str(path), env=env_for(tmp_path))
-    try:
+    with on_terminal("open", str(path), env=user_dirs(tmp_path)) as (proc, term):
         assert b"1/7" in term.wait_for(b"1/7"), "the app did not start"
         term.write(b"4")
         time.sleep(0.1)
@@ -44,10 +39,6 @@ def test_pty_closed_without_sighup_saves_unlocks_and_exits(tmp_path):
         started = time.monotonic()
         proc.wait(timeout=30)  # before: spun at 100 % CPU forever, the lock kept
         took = time.monotonic() - started
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
     assert rating(path).get("value") == "nein"
     assert not (tmp_path / "session.toml.lock").exists()
     assert took < 20  # about a second when the machine is not loaded
@@ -56,27 +47,20 @@ def test_pty_closed_without_sighup_saves_unlocks_and_exits(tmp_path):
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
 def test_hang_up_keeps_the_note_being_typed(tmp_path, sig):
     path = empty_session(tmp_path)
-    proc, term = spawn("open", str(path), env=env_for(tmp_path))
-    try:
+    with on_terminal("open", str(path), env=user_dirs(tmp_path)) as (proc, term):
         assert b"1/7" in term.wait_for(b"1/7"), "the app did not start"
         open_note(term)
         term.write(b"Zwischenstand: offen")
         time.sleep(0.5)
         proc.send_signal(sig)
         proc.wait(timeout=15)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        term.close()
     assert rating(path).get("note") == "Zwischenstand: offen"
     assert not (tmp_path / "session.toml.lock").exists()
 
 
 def test_non_utf8_byte_from_the_terminal_is_read_as_latin1(tmp_path):
     path = empty_session(tmp_path)
-    proc, term = spawn("open", str(path), env=env_for(tmp_path))
-    try:
+    with on_terminal("open", str(path), env=user_dirs(tmp_path)) as (proc, term):
         assert b"1/7" in term.wait_for(b"1/7"), "the app did not start"
         open_note(term)
         term.write(b"Gr\xfcn")  # a Latin-1 terminal's "Grün"
@@ -85,10 +69,5 @@ def test_non_utf8_byte_from_the_terminal_is_read_as_latin1(tmp_path):
         time.sleep(0.5)
         term.write(b"q")
         proc.wait(timeout=15)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        term.close()
     assert proc.returncode == 0
     assert rating(path).get("note") == "Grün"

@@ -6,7 +6,7 @@ import io
 import tomllib
 
 import pytest
-from conftest import run_cli
+from cli_helpers import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tui_helpers import empty_session, example_session

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 
 import pytest
-from test_tui_process import spawn
+from cli_helpers import on_terminal, user_dirs
 from tui_helpers import empty_session
 
 from wk_tui.plain.strings import PLAIN
@@ -14,19 +14,13 @@ ASK = PLAIN["de"]["ask"].encode()
 
 
 def run_on_pty(tmp_path, args: tuple[str, ...], env: dict, keys: list[bytes]) -> tuple[int, bytes]:
-    env = {"WK_TUI_CONFIG_DIR": str(tmp_path / "c"), "WK_TUI_DATA_DIR": str(tmp_path / "d"), **env}
-    proc, term = spawn(*args, env=env)
-    try:
+    with on_terminal(*args, env={**user_dirs(tmp_path), **env}) as (proc, term):
         output = b""
         for n, key in enumerate(keys, 1):
             output = term.wait_for_count(ASK, n)
             term.write(key)
         proc.wait(timeout=20)
         output = term.wait_for(b"Gespeichert in", timeout=5)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        term.close()
     return proc.returncode, output
 
 
@@ -61,17 +55,11 @@ def test_ctrl_d_on_a_terminal_saves_and_exits_0(tmp_path):
 
 def test_fill_on_a_capable_terminal_opens_the_tui(tmp_path):
     path = empty_session(tmp_path)
-    env = {"WK_TUI_CONFIG_DIR": str(tmp_path / "c"), "WK_TUI_DATA_DIR": str(tmp_path / "d")}
-    env["ACCESSIBLE"] = ""
-    proc, term = spawn("fill", str(path), env=env)
-    try:
+    env = {**user_dirs(tmp_path), "ACCESSIBLE": ""}
+    with on_terminal("fill", str(path), env=env) as (proc, term):
         assert b"1/7" in term.wait_for(b"1/7"), "the TUI did not start"
         term.write(b"3q")
         proc.wait(timeout=20)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        term.close()
     assert (
         tomllib.loads(path.read_text("utf-8"))["ratings"]["hf1.steuerung"]["value"] == "eher_nein"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from conftest import run_cli
+from cli_helpers import run_cli
 from tui_helpers import empty_session, example_session
 
 from wk_tui.files import load_session

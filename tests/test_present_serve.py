@@ -11,7 +11,6 @@ import signal
 import socket
 import struct
 import subprocess
-import sys
 import time
 import urllib.request
 import zlib
@@ -19,7 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from cli_helpers import run_cli, wk_tui_argv
+from conftest import ROOT
 
 from wk_tui.screens.serve import bind_warning
 
@@ -80,7 +80,7 @@ def test_present_needs_a_terminal_or_the_web_driver(tmp_path, example_copy):
     result = run_cli("present", str(tmp_path / "missing.toml"))
     assert result.returncode != 0 and "Datei nicht gefunden" in result.stderr
     # Under textual-serve's web driver the app starts and speaks its packet protocol.
-    args = [sys.executable, "-m", "wk_tui", "present", str(example_copy)]
+    args = wk_tui_argv("present", str(example_copy))
     with process(args, tmp_path, {"TEXTUAL_DRIVER": WEB_DRIVER}) as proc:
         deadline = time.monotonic() + 30
         out = tmp_path / "out.log"
@@ -95,7 +95,7 @@ def test_present_needs_a_terminal_or_the_web_driver(tmp_path, example_copy):
 
 def test_serve_answers_http_on_localhost(tmp_path, example_copy):
     port = free_port()
-    args = [sys.executable, "-m", "wk_tui", "serve", str(example_copy), "--port", str(port)]
+    args = wk_tui_argv("serve", str(example_copy), "--port", str(port))
     with process(args, tmp_path):
         status, body = get(f"http://127.0.0.1:{port}/")
     assert status == 200
@@ -212,7 +212,7 @@ def primary_pixels(pixels: list) -> int:
 )
 def test_a_real_browser_shows_the_verdict(tmp_path, example_copy):
     port, cdp_port = free_port(), free_port()
-    serve = [sys.executable, "-m", "wk_tui", "serve", str(example_copy), "--port", str(port)]
+    serve = wk_tui_argv("serve", str(example_copy), "--port", str(port))
     browser = [
         str(CHROMIUM),
         "--headless=new",

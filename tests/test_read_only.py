@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from cli_helpers import cli_env, wk_tui_argv
 from conftest import EXAMPLE, ROOT
 from textual.widgets import Input, Static
 from tui_helpers import app_for, record_toasts, screen_text
@@ -181,10 +182,14 @@ def shared_read_only():
 def test_headless_commands_read_a_read_only_session(shared_read_only, args):
     folder, path = shared_read_only
     before = _listing(folder)
-    cmd = [sys.executable, "-m", "wk_tui", args[0], str(path), *args[1:]]
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "HOME": str(folder)}
+    cmd = wk_tui_argv(args[0], str(path), *args[1:])
     done = subprocess.run(
-        _unprivileged(cmd), capture_output=True, text=True, env=env, cwd=ROOT, timeout=60
+        _unprivileged(cmd),
+        capture_output=True,
+        text=True,
+        env=cli_env({"HOME": str(folder)}),
+        cwd=ROOT,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr

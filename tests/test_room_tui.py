@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, ROOT, run_cli
+from cli_helpers import run_cli, wk_tui_argv
+from conftest import EXAMPLE, ROOT
 from tui_helpers import screen_text
 
 from wk_tui.files import load_session, save_session
@@ -191,7 +192,7 @@ def test_serve_offers_the_join_page_on_localhost_and_joins_ask_for_the_code(tmp_
         stop_server(server)
     assert status == 200 and "textual.js" in body
     # What each browser runs: the join app under Textual's web driver, no file before the code.
-    args = [sys.executable, "-m", "wk_tui", "join", str(room.folder), "--ask-code"]
+    args = wk_tui_argv("join", str(room.folder), "--ask-code")
     with process(args, tmp_path, {"TEXTUAL_DRIVER": WEB_DRIVER}) as proc:
         out = tmp_path / "out.log"
         for _ in range(300):

@@ -7,7 +7,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, run_cli
+from cli_helpers import run_cli
+from conftest import EXAMPLE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 import tomli_w
-from conftest import EXAMPLE, QUESTIONNAIRES, run_cli
+from cli_helpers import on_terminal, run_cli, user_dirs
+from conftest import EXAMPLE, QUESTIONNAIRES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -218,12 +219,9 @@ def test_any_text_in_any_field_never_reaches_the_terminal_raw(tmp_path, text):
 
 
 def test_tui_shows_controls_and_never_obeys_them(tmp_path):
-    from test_tui_process import spawn
-
     session, qfile = hostile_files(tmp_path)
-    env = {"WK_TUI_CONFIG_DIR": str(tmp_path / "c"), "WK_TUI_DATA_DIR": str(tmp_path / "d")}
-    proc, term = spawn("open", str(session), "--questionnaire", str(qfile), env=env)
-    try:
+    args = ("open", str(session), "--questionnaire", str(qfile))
+    with on_terminal(*args, env=user_dirs(tmp_path)) as (proc, term):
         term.wait_for("␛]52;c;aGFja2Vk".encode())  # a note or title, drawn visibly
         for key in (b"o", b"r", b"e"):  # overview, results, export preview
             term.write(key)
@@ -232,10 +230,6 @@ def test_tui_shows_controls_and_never_obeys_them(tmp_path):
         time.sleep(0.3)
         term.write(b"q")
         proc.wait(timeout=20)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        term.close()
     output = term.output
     assert "␛]52;c;aGFja2Vk".encode() in output
     # Textual's own sequences use ESC and BEL; the payload's must not appear, and the

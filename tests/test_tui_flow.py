@@ -6,7 +6,7 @@ import json
 import os
 import tomllib
 
-from conftest import run_cli
+from cli_helpers import run_cli
 from tui_helpers import app_for, empty_session, example_session, screen_text
 
 from wk_tui.files import SessionLock, load_session
