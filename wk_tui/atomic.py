@@ -131,7 +131,7 @@ def remove_orphans(path: Path) -> list[Path]:
     """
     path = real_path(path)
     pattern = re.compile(r"\." + re.escape(path.name) + r"\.(\d+)\.[A-Za-z0-9_]+\.tmp")
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(path.parent))
     except OSError:

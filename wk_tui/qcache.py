@@ -59,7 +59,7 @@ def _trusted(entry: Path) -> bool:
     )
 
 
-def cached(path: Path, data: bytes, parse: Callable[[], T], kind: type) -> T:
+def cached(path: Path, data: bytes, parse: Callable[[], T], kind: type[T]) -> T:
     """``parse()`` through the cache; ``data`` is the file's bytes (already read)."""
     if len(data) < MIN_BYTES:
         return parse()

@@ -44,7 +44,8 @@ class Record:
     _defaults: dict = {}
     #: Fields left out of ``==`` and ``repr`` (caches, transient warnings).
     _transient: tuple[str, ...] = ()
-    __hash__ = None  # mutable, like a dataclass without frozen=True
+    # Unhashable (mutable, like a dataclass without frozen=True): defining ``__eq__`` below
+    # makes Python set ``__hash__ = None`` in the class, so no assignment is needed here.
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)

@@ -228,7 +228,8 @@ class Problems:
     """Collects validation problems with positions resolved against the source."""
 
     def __init__(self, path: Path, text: str) -> None:
-        self.path, self.text, self.items = path, text, []
+        self.path, self.text = path, text
+        self.items: list[WkError] = []
 
     def add(self, keypath: tuple, message: str, **params: object) -> None:
         """A problem at ``keypath``; ``message`` is an English template for ``params``."""
