@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import stat
 from pathlib import Path
+from typing import TypeGuard
 
 from . import qcache
 from .errors import SchemaTooNewError, Term, ValidationError, WkError
@@ -126,7 +127,7 @@ def _str(p: Problems, d: dict, key: str, where: tuple, required: bool = True) ->
     return v
 
 
-def _number(v: object) -> bool:
+def _number(v: object) -> TypeGuard[int | float]:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 

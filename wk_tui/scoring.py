@@ -10,9 +10,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Protocol
 
 from .questionnaire import MAX_POINTS, Band, Criterion, Field, Questionnaire
 from .record import Record
+
+
+class Ratings(Protocol):
+    """What scoring reads of the ratings: criterion id → scale value, None when unrated.
+
+    A ``Mapping[str, str]`` is one; so is an open session's live view (see ``tally``).
+    """
+
+    def get(self, cid: str, /) -> str | None: ...
 
 
 class Counts(Record):
@@ -72,7 +82,7 @@ def open_criteria(q: Questionnaire, values: Mapping[str, str]) -> list[Criterion
     return [c for c in q.criteria if c.id not in values]
 
 
-def field_result(q: Questionnaire, f: Field, values: Mapping[str, str]) -> FieldResult:
+def field_result(q: Questionnaire, f: Field, values: Ratings) -> FieldResult:
     rated = counted = unknown = open_ = points = 0
     for c in f.criteria:
         value = values.get(c.id)
@@ -126,7 +136,9 @@ def _round(x: float | None) -> float | None:
 def result_json(result: Result) -> dict:
     """The documented JSON shape of ``wk-tui summary --json``."""
 
-    def block(counts: Counts, value: float | None, band: Band | None) -> dict:
+    def block(
+        counts: Counts, value: float | None, band: Band | None
+    ) -> tuple[dict[str, object], dict[str, int]]:
         return {
             "score": _round(value),
             "band": band.id if band else None,

@@ -18,7 +18,7 @@ from .session import Session
 
 
 class _Values:
-    """The session's rating values as the read-only mapping ``field_result`` expects."""
+    """The session's rating values as the :class:`~wk_tui.scoring.Ratings` scoring reads."""
 
     __slots__ = ("session",)
 
