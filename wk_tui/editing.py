@@ -109,15 +109,15 @@ def put_event(
             )
         )
     title = v.required(title, lang, "title_label")
-    fields = dict(end=stop, participants=participants.strip(), text=text.strip("\n").rstrip())
+    participants, text = participants.strip(), text.strip("\n").rstrip()
     timeline = s.timeline
     if index is None:
         at = next((i for i, e in enumerate(timeline) if e.date > start), len(timeline))
-        timeline.insert(at, Event(start, title, **fields))
+        timeline.insert(at, Event(start, title, end=stop, participants=participants, text=text))
         return at
     e = timeline[index]
     e.date, e.title = start, title
-    e.end, e.participants, e.text = fields["end"], fields["participants"], fields["text"]
+    e.end, e.participants, e.text = stop, participants, text
     return index
 
 

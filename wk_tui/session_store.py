@@ -299,9 +299,10 @@ class SessionStore:
             with self._wake:
                 while self._pending is None and not self._closed:
                     self._wake.wait()
-                if self._pending is None and self._closed:
-                    return
-                (rev, doc), self._pending = self._pending, None
+                pending, self._pending = self._pending, None
+            if pending is None:  # woken by close() with nothing left to write
+                return
+            rev, doc = pending
             try:
                 data = dumps_document(doc).encode("utf-8")
             except (UnicodeEncodeError, ValueError) as exc:  # refused on entry; never here
