@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from ..commands import in_language, print_warnings, user_language
 from ..errors import WkError
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _is_terminal(stream: object) -> bool:
+def _is_terminal(stream: TextIO | None) -> bool:
     try:
         return bool(stream is not None and stream.isatty())
     except ValueError:

@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Sequence
 
 from ..questionnaire import Questionnaire
 from ..scoring import result_json, score
@@ -73,17 +74,18 @@ def render_csv(session: Session, q: Questionnaire, excel: bool = False) -> str:
 
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
-    if excel:
-        plain = writer
-        writer = _Neutralising(plain)
-    writer.writerow(CSV_COLUMNS)
+
+    def writerow(row: Sequence[object]) -> None:
+        writer.writerow([neutralise(cell) for cell in row] if excel else row)
+
+    writerow(CSV_COLUMNS)
     values = session.values(q)
     for f in q.fields:
         for c in f.criteria:
             value = values.get(c.id, "")
             step = q.step(value) if value else None
             points = "" if step is None or step.points is None else step.points
-            writer.writerow(
+            writerow(
                 [
                     f.id,
                     f.title,
@@ -96,13 +98,3 @@ def render_csv(session: Session, q: Questionnaire, excel: bool = False) -> str:
                 ]
             )
     return out.getvalue()
-
-
-class _Neutralising:
-    """A csv writer whose cells go through :func:`neutralise` first."""
-
-    def __init__(self, writer: object) -> None:
-        self.writer = writer
-
-    def writerow(self, row: list) -> None:
-        self.writer.writerow([neutralise(cell) for cell in row])
