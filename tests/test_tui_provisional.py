@@ -4,17 +4,22 @@ provisional and how much is rated, and does not look final."""
 from __future__ import annotations
 
 import pytest
-from tui_helpers import app_for, empty_session, screen_text
+from tui_helpers import app_for, empty_session, screen_style, screen_text
 
 from wk_tui.questionnaire import bundled
 from wk_tui.scoring import score
-from wk_tui.screens.widgets.sidebar import VerdictSidebar
+from wk_tui.screens.base import tr
 
 
-def styles_of(text, needle: str) -> set[str]:
-    """The styles of the spans that cover ``needle`` in a Rich Text."""
-    start = text.plain.index(needle)
-    return {str(s.style) for s in text.spans if s.start <= start < s.end}
+def fill(css: str) -> str:
+    """The text colour in a CSS rule of :func:`screen_style`."""
+    return css.split("fill:")[1].split(";")[0].strip()
+
+
+def counts_line(app) -> str:
+    """The sidebar's counts line (drawn dimmed), as shown."""
+    c = app.result.counts
+    return tr(app.language, "counts", rated=c.rated, open=c.open, unknown=c.unknown)
 
 
 def test_the_result_knows_when_it_is_early():
@@ -44,11 +49,16 @@ async def test_one_rating_is_shown_as_provisional_with_how_much_is_rated(
         await pilot.press("1")
         await pilot.pause()
         assert early in screen_text(app)
-        sidebar = app.screen.query_one(VerdictSidebar)
-        rendered = sidebar.render()
-        assert "bold yellow" in styles_of(rendered, early)
         label = app.result.band.label
-        assert "dim italic" in styles_of(rendered, label)  # the sentence does not look final
+        assert label == final  # the one rating is a "ja": the best band, yet not final
+        other = app.result.fields[1]  # not the current field (drawn reversed)
+        normal = fill(screen_style(app, other.field.title[:10]))
+        yellow = fill(screen_style(app, f"{other.counts.open}○"))  # its open count
+        warning = screen_style(app, early)
+        assert "bold" in warning and fill(warning) == yellow != normal
+        dimmed = screen_style(app, label[:15])  # the sentence does not look final
+        assert "italic" in dimmed and fill(dimmed) == fill(screen_style(app, counts_line(app)))
+        assert fill(dimmed) != normal
         await pilot.press("r")
         await pilot.pause()
         text = screen_text(app)
@@ -59,7 +69,8 @@ async def test_one_rating_is_shown_as_provisional_with_how_much_is_rated(
             app.store.rate(c.id, "ja")
         await pilot.pause()
         assert not app.result.early and app.result.provisional
-        rendered = app.screen.query_one(VerdictSidebar).render()
-        assert early not in rendered.plain
-        assert early.split(" · ")[0] in rendered.plain  # "vorläufig" / "provisional"
-        assert not any("dim" in s for s in styles_of(rendered, app.result.band.label))
+        text = screen_text(app)
+        assert early not in text
+        assert early.split(" · ")[0] in text  # "vorläufig" / "provisional"
+        sentence = screen_style(app, app.result.band.label[:15])
+        assert fill(sentence) == normal and "italic" not in sentence  # no longer dimmed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -43,6 +44,17 @@ def svg_text(svg: str) -> str:
         rows.setdefault(float(el.attrib["y"]), []).append((float(el.attrib["x"]), el.text))
     lines = ["".join(t for _, t in sorted(parts)) for _, parts in sorted(rows.items())]
     return "\n".join(line.replace("\u00a0", " ") for line in lines if line.strip())
+
+
+def screen_style(app: WkApp, needle: str) -> str:
+    """How the terminal draws the first run of text that contains ``needle``: the CSS of
+    its class in the SVG screenshot (``fill``, ``font-weight``, ``font-style``)."""
+    svg = app.export_screenshot()
+    rules = dict(re.findall(r"\.(terminal-\d+-r\d+) \{([^}]*)\}", svg))
+    for el in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text"):
+        if el.text is not None and needle in el.text.replace("\u00a0", " "):
+            return rules[el.attrib["class"]].strip()
+    raise AssertionError(f"{needle!r} is not shown")
 
 
 DATA = Path(__file__).parent / "data"

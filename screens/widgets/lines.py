@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 T = TypeVar("T")
@@ -89,3 +90,12 @@ class ComponentStyles:
             self.key = visual
             self.styles = tuple(self.widget.get_component_rich_style(n) for n in self.names)
         return self.styles
+
+
+def visual_strip(widget: Widget, text: Text, width: int) -> Strip:
+    """The first line of ``text`` drawn exactly as Textual draws a one-line widget whose
+    ``render()`` returns it (same alignment and styles); for caching by the caller."""
+    visual = visualize(widget, text, markup=False)
+    style = widget.visual_style
+    strips = Visual.to_strips(widget, visual, width, 1, style)
+    return strips[0] if strips else Strip.blank(width, style.rich_style)

@@ -6,18 +6,19 @@ computes anything itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from wk_tui.i18n import number
-from wk_tui.scoring import Result
+from wk_tui.scoring import FieldResult, Result
 
 from ..base import OnWkApp, tr
-from .lines import LRU
+from .lines import LRU, visual_strip
 
 
 def bar(score: float | None, width: int) -> Text:
@@ -30,6 +31,40 @@ def bar(score: float | None, width: int) -> Text:
 
 def pct(score: float | None, lang: str) -> str:
     return "–" if score is None else number(score, lang) + " %"
+
+
+def line(text: str, style: str) -> Text:
+    """One line of the sidebar in one style (composed only when not shown before)."""
+    out = Text()
+    out.append(text + "\n", style)
+    return out
+
+
+def score_line(score: float | None, width: int, lang: str, style: str) -> Text:
+    """The overall score as a bar and a percentage."""
+    out = bar(score, width - 8)
+    out.append(f" {pct(score, lang):>7}\n", style)
+    return out
+
+
+def field_line(
+    fr: FieldResult, current: bool, lang: str, bar_w: int, title_w: int, two_lines: bool
+) -> Text:
+    """A field's number, title, bar, score and open count, on one or two lines."""
+    title = fr.field.title
+    if len(title) > title_w:
+        title = title[: title_w - 1] + "…"
+    mark = "›" if current else " "
+    row = Text(f"{mark}{fr.field.number} {title:<{title_w}}", "reverse bold" if current else "")
+    row.append("\n   " if two_lines else " ")
+    row.append_text(bar(fr.score, bar_w))
+    row.append(f"{pct(fr.score, lang):>8}")
+    if fr.counts.open:
+        row.append(f" {fr.counts.open:>2}○", "yellow")
+    out = Text()
+    out.append_text(row)  # the row's style as a span, as in one text of all lines
+    out.append("\n")
+    return out
 
 
 class VerdictSidebar(OnWkApp, Widget):
@@ -49,9 +84,11 @@ class VerdictSidebar(OnWkApp, Widget):
         super().__init__(**kwargs)
         self.set_reactive(VerdictSidebar.result, result)
         self.set_reactive(VerdictSidebar.current, current)
-        #: The size and strips of the last rating's lines, to find the ones that change.
+        #: The size, style and strips shown last, to find the lines that change.
         self._shown: tuple[Size, object, list[Strip]] | None = None
-        self._lines: LRU[Strip] = LRU(128)
+        #: The strips of each line by what it shows, for the width and style in ``_drawn_for``.
+        self._lines: LRU[list[Strip]] = LRU(128)
+        self._drawn_for: tuple[int, object] | None = None
 
     def watch_result(self) -> None:
         self._repaint_changed()
@@ -60,22 +97,98 @@ class VerdictSidebar(OnWkApp, Widget):
         self._repaint_changed()
 
     def _strips(self, size: Size) -> list[Strip]:
-        """The lines as Textual draws them, wrapped to the width; a line drawn before is
-        not drawn again (a rating changes about three of them)."""
-        style, width, console = self.visual_style, size.width, self.app.console
+        """The lines as Textual draws them, wrapped to the width. Each line is looked up
+        by what it shows (a few numbers), so a line shown before is neither composed nor
+        drawn again: a rating changes about three of them."""
+        r = self.result
+        if r is None:
+            return []
+        style, width = self.visual_style, size.width
+        if self._drawn_for is None or self._drawn_for[0] != width or self._drawn_for[1] != style:
+            self._drawn_for = (width, style)
+            self._lines = LRU(128)
+        get, draw = self._lines.get, self._draw
+        strips: list[Strip] = []
+        for key, compose in self._line_plan(r, size):
+            strips += get(key, lambda c=compose: draw(c(), width))
+            if len(strips) >= size.height:
+                break
+        return strips[: size.height]
+
+    def _draw(self, text: Text, width: int) -> list[Strip]:
+        """The strips of one composed line (two for a field in two-line mode; a long
+        sentence wraps)."""
+        console = self.app.console
         lines: list[Text] = []
-        for line in self._compose_text().split("\n", allow_blank=True):
+        for line in text.split("\n", allow_blank=True)[:-1]:  # each ends in a newline
             # Only the verdict sentence is usually too long; wrapping costs.
             lines.extend(line.wrap(console, width) if line.cell_len > width else [line])
-        strips = []
-        for line in lines[: size.height]:
-            key = (line.plain, tuple(line.spans), line.style, width, style)
-            strips.append(self._lines.get(key, lambda t=line: self._draw(t, width)))
-        return strips
+        return [visual_strip(self, line, width) for line in lines]
 
-    def _draw(self, line: Text, width: int) -> Strip:
-        visual = visualize(self, line, markup=False)
-        return Visual.to_strips(self, visual, width, 1, self.visual_style)[0]
+    def _line_plan(self, r: Result, size: Size) -> list[tuple[tuple, Callable[[], Text]]]:
+        """The lines top to bottom: what each shows (its cache key) and how to compose it."""
+        lang = self.app.language
+        width = max(10, size.width - 2)
+        c = r.counts
+        label = r.band.label if r.band else "–"
+        plan: list[tuple[tuple, Callable[[], Text]]] = [
+            (("overall", lang), lambda: line(tr(lang, "overall"), "bold"))
+        ]
+        if r.early:
+            # Too little rated to read as a verdict: say so first, the rest dimmed.
+            plan += [
+                (
+                    ("early", lang, c.rated, c.total),
+                    lambda: line(tr(lang, "early", rated=c.rated, total=c.total), "bold yellow"),
+                ),
+                (("label", label, "dim italic"), lambda: line(label, "dim italic")),
+                (("bar", r.score, lang, "dim"), lambda: score_line(r.score, width, lang, "dim")),
+            ]
+        else:
+            state = "provisional" if r.provisional else "final"
+            plan += [
+                (("label", label, ""), lambda: line(label, "")),
+                (("bar", r.score, lang, "bold"), lambda: score_line(r.score, width, lang, "bold")),
+                (
+                    ("state", lang, state),
+                    lambda: line(
+                        tr(lang, state), "italic yellow" if r.provisional else "italic green"
+                    ),
+                ),
+            ]
+        plan += [
+            (
+                ("counts", lang, c.rated, c.open, c.unknown),
+                lambda: line(
+                    tr(lang, "counts", rated=c.rated, open=c.open, unknown=c.unknown), "dim"
+                ),
+            ),
+            (("",), lambda: line("", "")),
+        ]
+        rows = max(1, size.height - 7)  # lines left for the fields
+        two_lines = rows >= 2 * len(r.fields)
+        bar_w = width - 16 if two_lines else (6 if width >= 36 else 4)
+        title_w = width - 3 if two_lines else max(4, width - bar_w - 2 - 8 - 4)
+        for fr in self._window(r, rows // (2 if two_lines else 1)):
+            field, current = fr.field, fr.field.id == self.current
+            key = (
+                "field",
+                field.number,
+                field.title,
+                current,
+                fr.score,
+                fr.counts.open,
+                two_lines,
+                lang,
+            )
+            plan.append(
+                (
+                    key,
+                    lambda fr=fr, cur=current: field_line(fr, cur, lang, bar_w, title_w, two_lines),
+                )
+            )
+        plan.append((("",), lambda: line("", "")))  # a blank line under the fields
+        return plan
 
     def _repaint_changed(self) -> None:
         """Mark only the changed lines dirty: a rating changes about three of them, and a
@@ -92,7 +205,12 @@ class VerdictSidebar(OnWkApp, Widget):
         if old is None or old[0] != size or old[1] != key or len(old[2]) != len(new):
             self.refresh()
             return
-        regions = [Region(0, y, size.width, 1) for y, line in enumerate(new) if line != old[2][y]]
+        # A line shown before is the same strip object (kept by what it shows).
+        regions = [
+            Region(0, y, size.width, 1)
+            for y, (strip, was) in enumerate(zip(new, old[2], strict=True))
+            if strip is not was and strip != was
+        ]
         if regions:
             self.refresh(*regions)
 
@@ -104,54 +222,6 @@ class VerdictSidebar(OnWkApp, Widget):
             shown = self._shown = (size, style, self._strips(size))
         strips = shown[2]
         return strips[y] if y < len(strips) else Strip.blank(size.width, style.rich_style)
-
-    def render(self) -> Text:
-        return self._compose_text()
-
-    def _compose_text(self) -> Text:
-        r, lang = self.result, self.app.language
-        text = Text()
-        if r is None:
-            return text
-        width = max(10, self.size.width - 2)
-        text.append(tr(lang, "overall") + "\n", "bold")
-        label = (r.band.label if r.band else "–") + "\n"
-        c = r.counts
-        if r.early:
-            # Too little rated to read as a verdict: say so first, the rest dimmed.
-            text.append(tr(lang, "early", rated=c.rated, total=c.total) + "\n", "bold yellow")
-            text.append(label, "dim italic")
-            text.append_text(bar(r.score, width - 8))
-            text.append(f" {pct(r.score, lang):>7}\n", "dim")
-        else:
-            text.append(label)
-            text.append_text(bar(r.score, width - 8))
-            text.append(f" {pct(r.score, lang):>7}\n", "bold")
-            state = tr(lang, "provisional") if r.provisional else tr(lang, "final")
-            text.append(state + "\n", "italic yellow" if r.provisional else "italic green")
-        text.append(tr(lang, "counts", rated=c.rated, open=c.open, unknown=c.unknown) + "\n", "dim")
-        text.append("\n")
-        rows = max(1, self.size.height - 7)  # lines left for the fields
-        two_lines = rows >= 2 * len(r.fields)
-        bar_w = width - 16 if two_lines else (6 if width >= 36 else 4)
-        title_w = width - 3 if two_lines else max(4, width - bar_w - 2 - 8 - 4)
-        for fr in self._window(r, rows // (2 if two_lines else 1)):
-            is_current = fr.field.id == self.current
-            title = fr.field.title
-            if len(title) > title_w:
-                title = title[: title_w - 1] + "…"
-            mark = "›" if is_current else " "
-            line = Text(
-                f"{mark}{fr.field.number} {title:<{title_w}}", "reverse bold" if is_current else ""
-            )
-            line.append("\n   " if two_lines else " ")
-            line.append_text(bar(fr.score, bar_w))
-            line.append(f"{pct(fr.score, lang):>8}")
-            if fr.counts.open:
-                line.append(f" {fr.counts.open:>2}○", "yellow")
-            text.append_text(line)
-            text.append("\n")
-        return text
 
     def _window(self, r: Result, n: int) -> tuple:
         """The fields that fit, around the current one (long questionnaires)."""
