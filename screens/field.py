@@ -70,9 +70,13 @@ class FieldScreen(WkScreen):
                         (i for i, c in enumerate(field.criteria) if session.value(c.id) is None),
                         0,
                     )
-                yield CriterionList(rows, start, id="criteria")
-                yield CriterionDetails(id="details")
-            yield VerdictSidebar(app.result, self.field_id)
+                # Kept: every key reaches these three (no DOM query per key).
+                self.criteria = CriterionList(rows, start, id="criteria")
+                self.details = CriterionDetails(id="details")
+                yield self.criteria
+                yield self.details
+            self.sidebar = VerdictSidebar(app.result, self.field_id)
+            yield self.sidebar
         yield KeyBar()
 
     def on_resize(self) -> None:
@@ -81,20 +85,16 @@ class FieldScreen(WkScreen):
 
     def on_mount(self) -> None:
         self.on_resize()
-        self.query_one(CriterionList).focus()
+        self.criteria.focus()
         # A watch, not the list's Moved message: the details follow the cursor in the
         # same frame as the rows (a message would arrive a frame later).
         self.watch(self.criteria, "index", self._moved, init=True)
         self.follow_revisions()
 
     def show_revision(self) -> None:
-        self.query_one(CriterionList).refresh_rows()
-        self.query_one(CriterionDetails).show()
-        self.query_one(VerdictSidebar).result = self.app.result
-
-    @property
-    def criteria(self) -> CriterionList:
-        return self.query_one(CriterionList)
+        self.criteria.refresh_rows()
+        self.details.show()
+        self.sidebar.result = self.app.result
 
     def focus_criterion(self, cid: str) -> None:
         for row in self.criteria.rows:
@@ -130,7 +130,7 @@ class FieldScreen(WkScreen):
         self.app.rate(self.criteria.criterion.id, values[pos])
 
     def action_details(self, lines: int) -> None:
-        self.query_one(CriterionDetails).scroll_by_lines(lines)
+        self.details.scroll_by_lines(lines)
 
     def action_note(self) -> None:
         self.app.edit_note(self.criteria.criterion.id)
@@ -142,7 +142,7 @@ class FieldScreen(WkScreen):
 
     def _moved(self, index: int) -> None:
         rows = self.criteria.rows
-        self.query_one(CriterionDetails).row = rows[index] if rows else None
+        self.details.row = rows[index] if rows else None
         if rows:
             self.app.cursor_moved(self.field_id, rows[index].criterion.id)
 

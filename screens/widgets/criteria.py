@@ -164,10 +164,13 @@ class CriterionList(ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_style = ComponentStyles(self, "criterion-list--current")
 
     # ------------------------------------------------------------------ layout
-    def _lay_out(self, width: int) -> bool:
-        """Row positions at ``width``; True when they changed."""
+    def _notes_now(self) -> list[bool]:
+        return [bool(row.state()[1]) for row in self.rows]
+
+    def _lay_out(self, width: int, notes: list[bool]) -> bool:
+        """Row positions at ``width`` (``notes``: which rows have a note marker); True
+        when they changed."""
         console = self.app.console
-        notes = [bool(row.state()[1]) for row in self.rows]
         if width == self._layout_width and notes == self._notes:
             return False
         tops = [0]
@@ -186,17 +189,19 @@ class CriterionList(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self) -> None:
         self._update_virtual_size()
 
-    def _fit(self) -> bool:
+    def _fit(self, notes: list[bool] | None = None) -> bool:
         """Lay the rows out at the width they get; True when their positions changed.
 
         That is the content width, less the scrollbar's when the rows are taller than
         the list (so the scroll range always matches what is drawn).
         """
+        notes = self._notes_now() if notes is None else notes
         region = self.content_region
         self._fitted_to = region.size
-        changed = self._lay_out(region.width)
+        changed = self._lay_out(region.width, notes)
         if self.tops[-1] > region.height:
-            changed = self._lay_out(region.width - self.styles.scrollbar_size_vertical) or changed
+            narrower = region.width - self.styles.scrollbar_size_vertical
+            changed = self._lay_out(narrower, notes) or changed
         return changed
 
     def _update_virtual_size(self) -> None:
@@ -279,13 +284,21 @@ class CriterionList(ScrollView, can_focus=True, inherit_bindings=False):
         return self.rows[self.index].criterion
 
     def refresh_rows(self) -> None:
-        """Re-draw the rows whose rating or note changed (not all of them)."""
-        changed = [row.index for row in self.rows if row.state() != row.shown]
-        if not changed:
-            return
+        """Re-draw the rows whose rating or note changed (not all of them).
+
+        Only rows drawn before can be out of date on screen; the others are drawn as
+        they are when they come into view.
+        """
+        states = [row.state() for row in self.rows]
+        notes = [bool(note) for _value, note in states]
+        changed = [
+            row.index
+            for row, state in zip(self.rows, states, strict=True)
+            if row.shown is not None and state != row.shown
+        ]
         # A note marker that comes or goes may wrap the title: only then can a height, and
         # so the list's layout, change.
-        if self._fit():
+        if notes != self._notes and self._fit(notes):
             self.virtual_size = Size(self._layout_width, self.tops[-1])
             self.refresh(layout=True)
         else:
