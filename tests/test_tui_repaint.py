@@ -205,6 +205,7 @@ async def test_an_idle_app_does_no_work_and_a_change_is_saved_once(tmp_path):
         assert "✓ gespeichert" in screen_text(app)
         session, _q = load_session(path)
         assert session.value(first) == "nein"
+        await pilot.pause(0.2)  # the "saved" frame itself (painted on the next tick)
         frames[0] = 0
         await pilot.pause(1.0)
         assert frames[0] == 0  # and after the save, quiet again

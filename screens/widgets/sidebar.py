@@ -7,6 +7,7 @@ computes anything itself.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.geometry import Region, Size
@@ -47,20 +48,44 @@ def score_line(score: float | None, width: int, lang: str, style: str) -> Text:
     return out
 
 
-def field_line(
-    fr: FieldResult, current: bool, lang: str, bar_w: int, title_w: int, two_lines: bool
-) -> Text:
+@dataclass(frozen=True)
+class FieldColumns:
+    """The cells of a field line: number, title and bar widths, open count digits."""
+
+    number: int
+    title: int
+    bar: int
+    open: int
+    two_lines: bool
+
+    @classmethod
+    def fit(cls, r: Result, width: int, two_lines: bool) -> FieldColumns:
+        """Columns for ``width`` cells; wider numbers (field 10 on, 100 open criteria)
+        take their cells from the title, so a line never wraps."""
+        number = len(str(max((fr.field.number for fr in r.fields), default=1)))
+        open_ = max([2, *(len(str(fr.counts.open)) for fr in r.fields)])
+        extra = number - 1 + open_ - 2
+        if two_lines:
+            return cls(number, width - 3 - (number - 1), width - 16 - (open_ - 2), open_, True)
+        bar_w = 6 if width >= 36 else 4
+        return cls(number, max(4, width - bar_w - 2 - 8 - 4 - extra), bar_w, open_, False)
+
+
+def field_line(fr: FieldResult, current: bool, lang: str, cols: FieldColumns) -> Text:
     """A field's number, title, bar, score and open count, on one or two lines."""
     title = fr.field.title
-    if len(title) > title_w:
-        title = title[: title_w - 1] + "…"
+    if len(title) > cols.title:
+        title = title[: cols.title - 1] + "…"
     mark = "›" if current else " "
-    row = Text(f"{mark}{fr.field.number} {title:<{title_w}}", "reverse bold" if current else "")
-    row.append("\n   " if two_lines else " ")
-    row.append_text(bar(fr.score, bar_w))
+    row = Text(
+        f"{mark}{fr.field.number:>{cols.number}} {title:<{cols.title}}",
+        "reverse bold" if current else "",
+    )
+    row.append("\n   " if cols.two_lines else " ")
+    row.append_text(bar(fr.score, cols.bar))
     row.append(f"{pct(fr.score, lang):>8}")
     if fr.counts.open:
-        row.append(f" {fr.counts.open:>2}○", "yellow")
+        row.append(f" {fr.counts.open:>{cols.open}}○", "yellow")
     out = Text()
     out.append_text(row)  # the row's style as a span, as in one text of all lines
     out.append("\n")
@@ -167,8 +192,7 @@ class VerdictSidebar(OnWkApp, Widget):
         ]
         rows = max(1, size.height - 7)  # lines left for the fields
         two_lines = rows >= 2 * len(r.fields)
-        bar_w = width - 16 if two_lines else (6 if width >= 36 else 4)
-        title_w = width - 3 if two_lines else max(4, width - bar_w - 2 - 8 - 4)
+        cols = FieldColumns.fit(r, width, two_lines)
         for fr in self._window(r, rows // (2 if two_lines else 1)):
             field, current = fr.field, fr.field.id == self.current
             key = (
@@ -178,15 +202,10 @@ class VerdictSidebar(OnWkApp, Widget):
                 current,
                 fr.score,
                 fr.counts.open,
-                two_lines,
+                cols,
                 lang,
             )
-            plan.append(
-                (
-                    key,
-                    lambda fr=fr, cur=current: field_line(fr, cur, lang, bar_w, title_w, two_lines),
-                )
-            )
+            plan.append((key, lambda fr=fr, cur=current: field_line(fr, cur, lang, cols)))
         plan.append((("",), lambda: line("", "")))  # a blank line under the fields
         return plan
 
