@@ -1,9 +1,11 @@
-"""Python calls per key on the field screen: a measure of work that does not depend on load.
+"""Work per key on the field screen, counted: Python calls, messages, refreshes, frames.
 
     .venv/bin/python bench/key_calls.py [--keys 6] [--sizes 34,1000,10000]
 
-Runs the app in-process (``run_test``, 100×30) and counts the Python function calls made
-on the main thread (``sys.setprofile``) while each key is handled and its frame painted:
+Runs the app in-process (``run_test``, 100×30) and counts, while each key is handled and
+its frame painted: the Python function calls on the main thread (``sys.setprofile``), the
+messages the app's widgets handle (``run_test(message_hook=…)``), the widgets' refresh
+calls, and the frames handed to the terminal. Phases:
 
 - ``rating``: 1 or 2 on an unrated criterion (the cursor moves on), with its frame;
 - ``save``: the autosave that follows a rating (its write, the "✓ gespeichert" frame);
@@ -11,8 +13,8 @@ on the main thread (``sys.setprofile``) while each key is handled and its frame 
 - ``unbound``: a key bound to nothing — Textual's own floor for a key press (and the
   test pilot's overhead, which every phase shares); the ratios are to it.
 
-Timings drift with the machine's load; call counts do not, so they show whether a change
-made a key cheaper. (``tui_latency.py`` measures the real thing in tmux.)
+Timings drift with the machine's load; counts do not, so they show whether a change made a
+key cheaper. (``tui_latency.py`` measures the real thing in tmux.)
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import gen
 
 ROOT = Path(__file__).resolve().parent.parent
 PHASES = ("rating", "save", "cursor", "unbound")
+KINDS = ("calls", "messages", "refreshes", "frames")
 
 
 class Calls:
@@ -49,7 +52,28 @@ class Calls:
         return self.n
 
 
-async def measure(size: int, keys: int, work: Path) -> Counter:
+def count_refreshes_and_frames(app: object, counts: Counter) -> None:
+    """Count every widget's ``refresh`` and each frame the app writes (bench-only hooks)."""
+    from textual.widget import Widget
+
+    refresh = Widget.refresh
+
+    def counted_refresh(self: Widget, *args: object, **kwargs: object) -> object:
+        counts["refreshes"] += 1
+        return refresh(self, *args, **kwargs)
+
+    Widget.refresh = counted_refresh
+    display = app._display  # the one hand-over of a frame
+
+    def counted_display(screen: object, renderable: object) -> object:
+        if renderable is not None:
+            counts["frames"] += 1
+        return display(screen, renderable)
+
+    app._display = counted_display
+
+
+async def measure(size: int, keys: int, work: Path) -> dict[str, Counter]:
     from wk_tui.files import new_session, save_session
     from wk_tui.screens.app import create_app
 
@@ -61,9 +85,15 @@ async def measure(size: int, keys: int, work: Path) -> Counter:
         q = gen.generate_questionnaire(work, size // 20, 20)
         path = gen.make_session(work, f"big-{size}.toml", f"bench-{size}")
         app = create_app(path, questionnaire=q, config={}, field="hf1")
-    counts: Counter = Counter()
+    live: Counter = Counter()
+    totals: dict[str, Counter] = {kind: Counter() for kind in KINDS}
     calls = Calls()
-    async with app.run_test(size=(100, 30)) as pilot:
+
+    def message(_message: object) -> None:
+        live["messages"] += 1
+
+    count_refreshes_and_frames(app, live)
+    async with app.run_test(size=(100, 30), message_hook=message) as pilot:
         await pilot.pause(0.5)
         for i in range(keys):
             for phase, key, wait in (
@@ -73,13 +103,16 @@ async def measure(size: int, keys: int, work: Path) -> Counter:
                 ("unbound", "x", 0.05),
             ):
                 await pilot.pause(0.02)
+                live.clear()
                 calls.start()
                 if key:
                     await pilot.press(key)
                 await pilot.pause(wait)
-                counts[phase] += calls.stop()
+                live["calls"] = calls.stop()
+                for kind in KINDS:
+                    totals[kind][phase] += live[kind]
             await pilot.press("j")  # on to the next unrated criterion
-    return Counter({k: v // keys for k, v in counts.items()})
+    return {kind: Counter({p: v / keys for p, v in c.items()}) for kind, c in totals.items()}
 
 
 def main() -> int:
@@ -92,16 +125,28 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="wk-calls-") as tmp:
         for size in sizes:
             rows[size] = asyncio.run(measure(size, args.keys, Path(tmp)))
-    print(f"Python calls per key (in-process, 100×30, {args.keys} keys; ratio to unbound):")
+    print(f"Work per key (in-process, 100×30, mean of {args.keys} keys).")
+    print("Python calls, with the ratio to an unbound key (Textual's floor):")
     print(f"{'criteria':>9}" + "".join(f"{p:>16}" for p in PHASES))
-    for size, c in rows.items():
+    for size, kinds in rows.items():
+        c = kinds["calls"]
         floor = c["unbound"] or 1
-        print(f"{size:>9}" + "".join(f"{c[p]:>9} {c[p] / floor:4.1f}×" for p in PHASES))
+        print(f"{size:>9}" + "".join(f"{c[p]:>9.0f} {c[p] / floor:4.1f}×" for p in PHASES))
+    notes = {
+        "messages": "messages (the test pilot's own included, as in every phase)",
+        "refreshes": "widget refresh calls",
+        "frames": "frames written",
+    }
+    for kind in KINDS[1:]:
+        print(f"{notes[kind]}:")
+        print(f"{'criteria':>9}" + "".join(f"{p:>10}" for p in PHASES))
+        for size, kinds in rows.items():
+            print(f"{size:>9}" + "".join(f"{kinds[kind][p]:>10.1f}" for p in PHASES))
     if 34 in rows:
-        small = rows[34]
+        small = rows[34]["calls"]
         for size in sizes[1:]:
-            ratio = rows[size]["rating"] / max(1, small["rating"])
-            print(f"rating at {size} / at 34: {ratio:.2f}×")
+            ratio = rows[size]["calls"]["rating"] / max(1, small["rating"])
+            print(f"calls per rating at {size} / at 34: {ratio:.2f}×")
     return 0
 
 
