@@ -95,3 +95,31 @@ async def test_a_note_marker_that_wraps_moves_the_rows_below(tmp_path):
         assert grown > 0
         assert lst.tops[2] == before[2] + grown
         assert "✎ Notiz" in screen_text(app)
+
+
+async def test_a_rating_that_scrolls_the_list_is_still_one_frame(tmp_path):
+    app = long_field_app(tmp_path)
+    app.autosave = lambda: None  # no save indicator frames in the count
+    frames = [0]
+    display = app._display  # Textual's one hand-over of a frame (as test_tui_repaint)
+
+    def counted(screen, renderable):
+        frames[0] += renderable is not None
+        return display(screen, renderable)
+
+    app._display = counted
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lst = app.screen.criteria
+        seen = []
+        for _ in range(PER_FIELD - 4):
+            frames[0] = 0
+            await pilot.press("1")
+            for _ in range(50):  # the key's frame (however loaded the machine) …
+                if frames[0]:
+                    break
+                await pilot.pause(0.02)
+            await pilot.pause(0.1)  # … and anything it would paint after it
+            seen.append((lst.scroll_offset.y, frames[0]))
+        assert seen[-1][0] > 0  # the list did scroll on the way down
+        assert all(n == 1 for _y, n in seen), seen
