@@ -17,6 +17,7 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.reactive import Reactive, var
 from textual.screen import Screen
 
@@ -42,6 +43,10 @@ from .termfilter import ControlPictures
 from .themes import DEFAULT_THEME, LIGHT_ANSI, PRESENT, THEMES
 
 CONTROL_PICTURES = ControlPictures()
+
+
+class NoSessionOpen(RuntimeError):
+    """A part of the UI that exists only while a session is open ran without one."""
 
 
 class WkApp(
@@ -80,7 +85,7 @@ class WkApp(
         super().__init__()
         self.first = first  # the screen before any session (default: the start screen)
         self.config = load_config() if config is None else config
-        self.store = store
+        self.store: SessionStore | None = store  # None until a session is open
         self.locked = locked  # (path, questionnaire, LockedError) to offer read-only
         self.start_field = field
         self.startup_warnings = list(warnings)
@@ -102,9 +107,26 @@ class WkApp(
 
     # ------------------------------------------------------------------ state
     @property
+    def session_store(self) -> SessionStore:
+        """The open session's store, for what exists only while one is open: the main
+        screens, their dialogs and the editing actions. (What also runs before a session
+        is open, such as the start screen or quitting, tests ``store`` for None.)"""
+        if self.store is None:
+            raise NoSessionOpen("no session is open")
+        return self.store
+
+    @property
+    def live_result(self) -> Result:
+        """:attr:`result` where a session is open by construction (see ``session_store``)."""
+        result = self.result
+        if result is None:
+            raise NoSessionOpen("no session is open, so there is no result")
+        return result
+
+    @property
     def q(self) -> Questionnaire:
         """The questionnaire in the UI language when a translation is bundled."""
-        base = self.store.questionnaire
+        base = self.session_store.questionnaire
         if base.language == self.language:
             return base
         if self.language not in self._q_cache:  # read on every key: compared once
@@ -151,7 +173,7 @@ class WkApp(
         """
         wanted = self.theme_wanted()
         theme, default = self.get_theme(wanted), self.current_theme
-        if wanted == default.name or theme.dark != default.dark:
+        if theme is None or wanted == default.name or theme.dark != default.dark:
             return
         self.set_reactive(App.theme, wanted)
         classes = {name: False for name in self.classes if name.startswith("-theme-")}
@@ -262,17 +284,20 @@ class WkApp(
         """SIGTERM/SIGHUP (e.g. the SSH connection dropped): save, then leave."""
         self.hang_up()
 
-    def say(self, message: str, severity: str = "information", timeout: float = 4) -> None:
+    def say(
+        self, message: str, severity: SeverityLevel = "information", timeout: float = 4
+    ) -> None:
         """A toast whose text is data (paths, titles, ids), never markup."""
         self.notify(message, severity=severity, timeout=timeout, markup=False)
 
     # ------------------------------------------------------------------ editing
     def rate(self, cid: str, value: str | None) -> bool | None:
         """Rate ``cid``; None when the session is read-only."""
-        if self.store.read_only:
+        store = self.session_store
+        if store.read_only:
             self.refuse_change()
             return None
-        return self.store.rate(cid, value)
+        return store.rate(cid, value)
 
     def undo(self) -> None:
         if self.store is None or self.store.read_only:
@@ -298,21 +323,16 @@ class WkApp(
         def keep(text: str | None) -> None:
             """``None``: discarded (or read-only), the note stays as it was."""
             self.open_note = None
-            if text is None or self.store.read_only:
+            if text is None or self.session_store.read_only:
                 return
             try:
-                self.store.set_note(cid, text)
+                self.session_store.set_note(cid, text)
             except UnstorableText:
                 self.say(tr(self.language, "unstorable_text"), severity="error", timeout=8)
 
-        crit = self.q.criterion(cid)
-        screen = make(
-            NoteScreen,
-            self.language,
-            crit.title,
-            self.store.session.note(cid),
-            self.store.read_only,
-        )
+        crit, store = self.q.criterion(cid), self.session_store
+        note = store.session.note(cid)
+        screen = make(NoteScreen, self.language, crit.title, note, store.read_only)
         self.open_note = (cid, screen)  # kept as the note if the terminal hangs up
         self.push_screen(screen, keep)
 
@@ -320,14 +340,15 @@ class WkApp(
         """The respondent dialog; the store saves what it returns."""
         from .respondent import RespondentScreen  # loaded when first shown: fast first paint
 
-        who = self.store.session.respondent
+        store = self.session_store
+        who = store.session.respondent
 
         def keep(values: tuple[str, str, str] | None) -> None:
-            if values is not None and not self.store.read_only:
-                self.store.edit(set_respondent, *values)
+            if values is not None and not self.session_store.read_only:
+                self.session_store.edit(set_respondent, *values)
 
         current = (who.name, who.role, who.department)
-        self.push_screen(make(RespondentScreen, self.language, current, self.store.read_only), keep)
+        self.push_screen(make(RespondentScreen, self.language, current, store.read_only), keep)
 
     # ------------------------------------------------------------------ language
     def set_language(self, lang: str) -> None:

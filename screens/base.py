@@ -8,7 +8,7 @@ from textual.screen import Screen
 
 from wk_tui import i18n
 
-from .keys import localized
+from .keys import S, localized
 from .strings import UI
 
 if TYPE_CHECKING:
@@ -153,6 +153,6 @@ class WkScreen(Translated, Screen):
         self.app.step_screen(self, -1)
 
 
-def make(cls: type, lang: str, *args: object, **kwargs: object) -> Screen:
+def make(cls: type[S], lang: str, *args: object, **kwargs: object) -> S:
     """Instantiate the ``lang`` variant of screen class ``cls``."""
     return localized(cls, lang)(*args, **kwargs)

@@ -54,13 +54,13 @@ class FieldScreen(WkScreen):
                 )
                 if field.description:
                     yield Static(Text(field.description), id="field-desc")
+                session = app.session_store.session
                 rows = [
-                    CriterionRow(c, i, app.q, app.store.session, self.lang)
+                    CriterionRow(c, i, app.q, session, self.lang)
                     for i, c in enumerate(field.criteria)
                 ]
                 # The cursor starts on the first criterion not rated yet, so a rating key
                 # pressed right after opening never overwrites an existing rating.
-                session = app.store.session
                 start = next(
                     (i for i, c in enumerate(field.criteria) if c.id == self.start_criterion),
                     None,
@@ -122,7 +122,7 @@ class FieldScreen(WkScreen):
 
     def action_step(self, delta: int) -> None:
         values = [s.value for s in self.app.q.scale]
-        current = self.app.store.session.value(self.criteria.criterion.id)
+        current = self.app.session_store.session.value(self.criteria.criterion.id)
         if current is None:
             pos = 0 if delta > 0 else len(values) - 1
         else:

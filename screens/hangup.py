@@ -36,6 +36,8 @@ codecs.register_error("wk-tui-latin1", _as_latin1)
 if TYPE_CHECKING:
     from textual.app import App
 
+    from wk_tui.session_store import SessionStore
+
     _AppBase = App
 else:
     _AppBase = object
@@ -94,10 +96,9 @@ def exit_soon(seconds: float = 1.0, code: int = 0) -> None:
 class HangUpMixin(_AppBase):
     """The app's side: a driver that reports the end of input, and the hang-up itself."""
 
-    store: Any
-    open_note: tuple | None
-
     if TYPE_CHECKING:
+        store: SessionStore | None
+        open_note: tuple | None
 
         def keep_position(self) -> None: ...
 

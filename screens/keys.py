@@ -7,8 +7,10 @@ screen, the rating chips and the command palette all read the same source, in th
 from __future__ import annotations
 
 from functools import cache
+from typing import TypeVar, cast
 
 from textual.binding import Binding
+from textual.screen import Screen
 
 from .strings import UI
 
@@ -174,11 +176,23 @@ def description_key(action: str, areas: tuple[str, ...] = ("nav", "rate")) -> st
     return _entry(action, areas)[2]
 
 
+S = TypeVar("S", bound=Screen)
+
+
+def key_areas(cls: type) -> tuple[str, ...]:
+    """The areas of the table ``cls`` takes its keys from (its ``KEY_AREAS``)."""
+    areas = getattr(cls, "KEY_AREAS", None)
+    if not isinstance(areas, tuple) or not all(isinstance(a, str) for a in areas):
+        raise TypeError(f"{cls.__name__}.KEY_AREAS must be a tuple of binding table areas")
+    return areas
+
+
 @cache
-def localized(cls: type, lang: str) -> type:
+def localized(cls: type[S], lang: str) -> type[S]:
     """``cls`` with ``BINDINGS`` from its ``KEY_AREAS`` in ``lang`` (cached per class)."""
-    return type(
+    sub = type(
         cls.__name__,
         (cls,),
-        {"BINDINGS": bindings(cls.KEY_AREAS, lang), "__module__": cls.__module__},
+        {"BINDINGS": bindings(key_areas(cls), lang), "__module__": cls.__module__},
     )
+    return cast("type[S]", sub)  # type() made a subclass of cls; mypy sees only a type

@@ -14,6 +14,7 @@ from .sections import SECTION_KEYS
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.notifications import SeverityLevel
 
     from wk_tui.questionnaire import Criterion, Questionnaire
     from wk_tui.session_store import SessionStore
@@ -31,9 +32,13 @@ class NavigationMixin(_AppBase):
         language: str
         start_field: str | None
         last_cursor: tuple | None
-        q: Questionnaire
 
-        def say(self, message: str, severity: str = ..., timeout: float = ...) -> None: ...
+        @property
+        def q(self) -> Questionnaire: ...
+
+        def say(
+            self, message: str, severity: SeverityLevel = ..., timeout: float = ...
+        ) -> None: ...
         def make_section(self, key: ScreenKey) -> Screen: ...
 
     def first_open(self) -> Criterion | None:

@@ -20,6 +20,7 @@ from .base import make, tr
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.notifications import SeverityLevel
 
     from wk_tui.session_store import SessionStore
 
@@ -35,7 +36,9 @@ class ProtectedMixin(_AppBase):
         store: SessionStore | None
         language: str
 
-        def say(self, message: str, severity: str = ..., timeout: float = ...) -> None: ...
+        def say(
+            self, message: str, severity: SeverityLevel = ..., timeout: float = ...
+        ) -> None: ...
         def open_store(self, store: SessionStore, warnings=..., show: bool = ...) -> None: ...
         def set_language(self, lang: str) -> None: ...
 

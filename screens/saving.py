@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
@@ -25,6 +25,7 @@ AUTOSAVE_SECONDS = 0.4
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.notifications import SeverityLevel
     from textual.timer import Timer
 
     from wk_tui.session_store import SessionStore
@@ -38,7 +39,7 @@ else:
 class StoreWritten(Message):
     """The store's writer thread wrote, or failed to write (posted from that thread)."""
 
-    store: Any
+    store: SessionStore
 
 
 class SavingMixin(_AppBase):
@@ -53,7 +54,9 @@ class SavingMixin(_AppBase):
         quit_warned: bool
         autosave_timer: Timer | None
 
-        def say(self, message: str, severity: str = ..., timeout: float = ...) -> None: ...
+        def say(
+            self, message: str, severity: SeverityLevel = ..., timeout: float = ...
+        ) -> None: ...
 
     def watch_store(self, store: SessionStore) -> None:
         """Follow ``store`` from now on: its changes, and each write of its writer."""

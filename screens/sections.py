@@ -3,30 +3,55 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 from textual.screen import Screen
 
 from .base import PROFILE, TIMELINE, WORKSHOP, ScreenKey, make, tr
 
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.notifications import SeverityLevel
+
+    from wk_tui.editing import R
+    from wk_tui.session_store import SessionStore
+
+    _AppBase = App
+else:
+    _AppBase = object
+
 #: The sections of a session that :meth:`SessionStore.edit` changes → their screens.
 SECTION_SCREENS = {"municipality": PROFILE, "timeline": TIMELINE, "workshop": WORKSHOP}
 SECTION_KEYS = tuple(SECTION_SCREENS.values())
 
 
-class SectionsMixin:
-    """Mixed into WkApp (which provides store, language, say and show)."""
+class SectionsMixin(_AppBase):
+    """Mixed into WkApp, which provides the attributes declared here."""
 
-    def edit(self, fn: Callable, *args: object, **kwargs: object) -> object:
+    if TYPE_CHECKING:
+        language: str
+
+        @property
+        def session_store(self) -> SessionStore: ...
+
+        def say(
+            self, message: str, severity: SeverityLevel = ..., timeout: float = ...
+        ) -> None: ...
+        def refuse_change(self) -> None: ...
+        def show(self, key: ScreenKey) -> Screen: ...
+
+    def edit(self, fn: Callable[..., R], *args: object, **kwargs: object) -> R | None:
         """Run a change from :mod:`wk_tui.editing` through the store (undoable, autosaved).
 
         Returns what ``fn`` returns, None when the session is read-only; InvalidInput
         propagates to the screen, which shows the message.
         """
-        if self.store.read_only:
+        store = self.session_store
+        if store.read_only:
             self.refuse_change()
             return None
-        return self.store.edit(fn, *args, **kwargs)
+        return store.edit(fn, *args, **kwargs)
 
     def undone_section(self, section: str) -> bool:
         """After undoing a change of ``section``: show its screen and say so."""

@@ -9,6 +9,8 @@ schedules the autosave. Keys the program does not know (``extra``) are kept.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from . import validate as v
 from .session import PRIORITIES, Action, Event, FieldWork, KeyFigure, Session
 from .workshop import LISTS
@@ -254,3 +256,6 @@ SECTION = {
         "workshop",
     ),
 }
+
+#: What an edit function returns; :meth:`SessionStore.edit` and the app's ``edit`` pass it on.
+R = TypeVar("R")

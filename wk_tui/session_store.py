@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .editing import SECTION
+from .editing import SECTION, R
 from .errors import Notice, ReadOnlyError, WkError
 from .files import (
     SessionLock,
@@ -194,18 +194,18 @@ class SessionStore:
         rating = self.session.ratings.get(cid)
         self.undo_stack.append(Change(cid, kind, before, rating.updated if rating else None))
 
-    def edit(self, fn: Callable, *args: object, merge: object = None, **kwargs: object) -> object:
-        """Run ``fn(session, *args, **kwargs)`` from :mod:`wk_tui.editing`, undoably.
+    def edit(self, fn: Callable[..., R], *args: object, merge: object = None, **kw: object) -> R:
+        """Run ``fn(session, *args, **kw)`` from :mod:`wk_tui.editing`, undoably.
 
         The section ``fn`` changes is copied first; if the call raises (InvalidInput) nothing
         is recorded. Successive edits with the same ``merge`` key (typing into one field)
         make one undo step. Returns what ``fn`` returns.
         """
         self._writable()
-        check_storable((args, kwargs))
+        check_storable((args, kw))
         section = SECTION[fn]
         before = copy.deepcopy(getattr(self.session, section))
-        result = fn(self.session, *args, **kwargs)
+        result = fn(self.session, *args, **kw)
         if getattr(self.session, section) != before:
             top = self.undo_stack[-1] if self.undo_stack else None
             merged = (
