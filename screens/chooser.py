@@ -38,7 +38,7 @@ class ChooserScreen(Translated, ModalScreen[list[str] | None]):
 
     def on_mount(self) -> None:
         app = self.app
-        self.rows = ws.chooser(app.q, app.store.session, app.result)
+        self.rows = ws.chooser(app.q, app.session_store.session, app.result)
         self.picked = {r.field.id for r in self.rows if r.chosen}
         lst = self.query_one(FieldList)
         lst.add_options([Option(self._prompt(r), id=r.field.id) for r in self.rows])
@@ -63,7 +63,7 @@ class ChooserScreen(Translated, ModalScreen[list[str] | None]):
         text.append("\n")  # blank line between rows
         return text
 
-    def action_toggle(self) -> None:
+    def action_toggle_field(self) -> None:
         lst = self.query_one(FieldList)
         if lst.highlighted is None:
             return

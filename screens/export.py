@@ -7,6 +7,7 @@ writing itself are the core's (:mod:`wk_tui.export.plan`), the same as for the C
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -21,6 +22,9 @@ from wk_tui.export.plan import plan_export, write_export
 
 from .base import Translated
 from .widgets.keybar import KeyBar
+
+if TYPE_CHECKING:
+    from rich.markdown import Markdown
 
 
 class ExportScreen(Translated, ModalScreen[Path | None]):
@@ -56,7 +60,7 @@ class ExportScreen(Translated, ModalScreen[Path | None]):
 
     def _default_target(self) -> Path:
         """The default file name in the session's folder (planned by the core)."""
-        store = self.app.store
+        store = self.app.session_store
         folder = store.path.parent if str(store.path.parent) else Path(".")
         try:
             target = plan_export(store.path, store.session, folder, self.fmt).target
@@ -64,7 +68,7 @@ class ExportScreen(Translated, ModalScreen[Path | None]):
             target = None
         return target or folder
 
-    def _preview(self) -> object:
+    def _preview(self) -> Markdown:
         """The Markdown report rendered by Rich: one widget, however long the report.
 
         (Textual's Markdown widget mounts a widget per block and table, which took
@@ -72,7 +76,7 @@ class ExportScreen(Translated, ModalScreen[Path | None]):
         """
         from rich.markdown import Markdown  # ~tens of ms: only once a preview is shown
 
-        store = self.app.store
+        store = self.app.session_store
         return Markdown(render(store.session, store.questionnaire, "md", self._notes()))
 
     def _notes(self) -> bool:
@@ -85,9 +89,12 @@ class ExportScreen(Translated, ModalScreen[Path | None]):
 
     @on(RadioSet.Changed, "#format")
     def _format(self, event: RadioSet.Changed) -> None:
+        fmt = event.pressed.name
+        if fmt is None:  # every format's button is named by its format
+            return
         target = self.query_one("#target", Input)
         old_default = str(self._default_target())
-        self.fmt = event.pressed.name
+        self.fmt = fmt
         if target.value == old_default:
             target.value = str(self._default_target())
         self.confirm_overwrite = None
@@ -117,7 +124,7 @@ class ExportScreen(Translated, ModalScreen[Path | None]):
     @on(Input.Submitted, "#target")
     def _write(self) -> None:
         status = self.query_one("#export-status", Static)
-        store = self.app.store
+        store = self.app.session_store
         value = self.query_one("#target", Input).value.strip()
         if not value:
             status.update(Text(self.t("target_missing"), "bold red"))

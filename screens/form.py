@@ -69,12 +69,12 @@ class FormScreen(Translated, ModalScreen[bool]):
         self.query_one("#form-fields").query("Input, TextArea, Select, Checkbox").first().focus()
 
     def values(self) -> dict:
-        result = {}
+        result: dict[str, object] = {}
         for f in self.fields:
             widget = self.query_one(f"#f-{f.key}")
             if isinstance(widget, TextArea):
                 result[f.key] = widget.text
-            else:
+            elif isinstance(widget, Input | Select | Checkbox):
                 result[f.key] = widget.value
         return result
 

@@ -49,7 +49,7 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
         ("escape", "close_input", "k_close_input", False, "Esc"),
     ],
     "chooser": [
-        ("space", "toggle", "k_toggle", True, "Space"),
+        ("space", "toggle_field", "k_toggle", True, "Space"),
         ("enter", "confirm", "k_confirm", True, "⏎"),
         ("escape", "dismiss_modal", "k_cancel", True, "Esc"),
     ],

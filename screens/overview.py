@@ -33,7 +33,7 @@ class OverviewScreen(WkScreen):
         yield KeyBar()
 
     def _options(self) -> list[Option]:
-        result = self.app.result
+        result = self.app.live_result
         options = []
         for fr in result.fields:
             c = fr.counts
@@ -62,4 +62,5 @@ class OverviewScreen(WkScreen):
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:
-        self.app.goto_field(event.option.id)
+        if event.option.id is not None:  # every option is a field, by its id
+            self.app.goto_field(event.option.id)

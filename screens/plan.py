@@ -43,7 +43,7 @@ class PlanScreen(Translated, ModalScreen[tuple[str, int] | None]):
 
     def show_plan(self) -> None:
         app = self.app
-        self.rows = ws.action_plan(app.store.session, app.q, self.sort)
+        self.rows = ws.action_plan(app.session_store.session, app.q, self.sort)
         self.query_one("#plan-sort", Static).update(Text(self.t(f"plan_sorted_{self.sort}"), "dim"))
         lst = self.query_one(FieldList)
         lst.clear_options()

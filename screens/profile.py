@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -37,6 +38,11 @@ AREAS = ("project_leads", "challenges", "context")
 CHECKED = ("population", "foreign_share")
 
 
+def field_key(widget: Widget) -> str:
+    """The profile field a text field edits (its id is ``pf-<field>``)."""
+    return (widget.id or "").removeprefix("pf-")
+
+
 class ProfileScreen(WkScreen):
     CSS_PATH = "profile.tcss"
     KEY_AREAS = ("profile", "items", "nav")
@@ -48,7 +54,7 @@ class ProfileScreen(WkScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.t("profile_title"))
-        read_only = self.app.store.read_only
+        read_only = self.app.session_store.read_only
         with VerticalScroll(id="pf-form"):
             yield Static(Text(self.t("profile_hint"), "dim"), id="pf-hint")
             for key in INPUTS:
@@ -78,7 +84,7 @@ class ProfileScreen(WkScreen):
 
     # ------------------------------------------------------------------ showing
     def _stored(self, key: str) -> object:
-        value = getattr(self.app.store.session.municipality, key)
+        value = getattr(self.app.session_store.session.municipality, key)
         return list(value) if isinstance(value, list) else value
 
     def _display(self, value: object) -> str:
@@ -86,7 +92,7 @@ class ProfileScreen(WkScreen):
             return "\n".join(value)
         if isinstance(value, int | float):
             return format_number(value, self.lang)
-        return value or ""
+        return value if isinstance(value, str) else ""  # None: not filled in
 
     def show_revision(self) -> None:
         """Show stored values that changed since shown (undo, another screen); text being
@@ -99,7 +105,7 @@ class ProfileScreen(WkScreen):
             widget = self.query_one(f"#pf-{key}")
             if isinstance(widget, TextArea):
                 widget.load_text(self._display(stored))
-            else:
+            elif isinstance(widget, Input):
                 widget.value = self._display(stored)
             if key in CHECKED:
                 self._error(key, None)
@@ -108,7 +114,7 @@ class ProfileScreen(WkScreen):
     def _show_figures(self) -> None:
         lst = self.figures
         keep = lst.highlighted
-        figures = self.app.store.session.municipality.key_figures
+        figures = self.app.session_store.session.municipality.key_figures
         lst.clear_options()
         for k in figures:
             grid = Table.grid(padding=(0, 1), expand=True)
@@ -138,7 +144,7 @@ class ProfileScreen(WkScreen):
         self._serial += 1
 
     def _commit(self, key: str, text: str, final: bool) -> None:
-        if self.app.store.read_only:
+        if self.app.session_store.read_only:
             return
         try:
             self.app.edit(ed.set_profile, key, text, self.lang, merge=(key, self._serial))
@@ -154,7 +160,7 @@ class ProfileScreen(WkScreen):
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
-        key = event.input.id.removeprefix("pf-")
+        key = field_key(event.input)
         if key not in CHECKED:
             self._commit(key, event.value, final=False)
             return
@@ -170,11 +176,11 @@ class ProfileScreen(WkScreen):
     @on(Input.Submitted)
     def _left(self, event: Input.Blurred | Input.Submitted) -> None:
         # The current text, not the event's: an undo may have replaced it meanwhile.
-        self._commit(event.input.id.removeprefix("pf-"), event.input.value, final=True)
+        self._commit(field_key(event.input), event.input.value, final=True)
 
     @on(TextArea.Changed)
     def _area_typed(self, event: TextArea.Changed) -> None:
-        self._commit(event.text_area.id.removeprefix("pf-"), event.text_area.text, final=True)
+        self._commit(field_key(event.text_area), event.text_area.text, final=True)
 
     # ------------------------------------------------------------------ key figures
     def _figure_index(self) -> int | None:
@@ -203,13 +209,15 @@ class ProfileScreen(WkScreen):
         if action in ("add", "edit", "delete", "move"):
             focused = self.focused
             return (
-                focused is not None and focused.id == "pf-figures" and not self.app.store.read_only
+                focused is not None
+                and focused.id == "pf-figures"
+                and not self.app.session_store.read_only
             )
         return True
 
     @on(OptionList.OptionSelected, "#pf-figures")
     def _enter(self, event: OptionList.OptionSelected) -> None:
-        if not self.app.store.read_only:
+        if not self.app.session_store.read_only:
             self._figure_form(event.option_index)
 
     def action_delete(self) -> None:
@@ -225,7 +233,7 @@ class ProfileScreen(WkScreen):
                 self.figures.highlighted = j
 
     def _figure_form(self, index: int | None) -> None:
-        figures = self.app.store.session.municipality.key_figures
+        figures = self.app.session_store.session.municipality.key_figures
         k = figures[index] if index is not None else None
         fields = [
             FormField("label", self.t("kf_label"), k.label if k else ""),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -47,13 +47,15 @@ class ResultsScreen(WkScreen):
         self.query_one("#results", Static).update(self.build())
 
     def build(self) -> Group:
-        q, r, lang = self.app.q, self.app.result, self.lang
-        session = self.app.store.session
+        q, r, lang = self.app.q, self.app.live_result, self.lang
+        session = self.app.session_store.session
         head = Text()
         label = (r.band.label if r.band else "–") + "\n"
         if r.early:  # too little rated to read as a verdict: say so, dim the rest
-            c = r.counts
-            head.append(self.t("early", rated=c.rated, total=c.total) + "\n", "bold yellow")
+            counts = r.counts
+            head.append(
+                self.t("early", rated=counts.rated, total=counts.total) + "\n", "bold yellow"
+            )
             head.append(label, "dim italic")
             head.append(f"{self.t('overall')}: {pct(r.score, lang)}", "dim")
         else:
@@ -90,7 +92,7 @@ class ResultsScreen(WkScreen):
             weak.append(f"   {self.t('suggestion')}: {c.suggestion}\n")
         if not weak_criteria(q, values):
             weak.append(self.t("no_weak") + "\n", "italic")
-        parts = [head, Text(), table, Text()]
+        parts: list[RenderableType] = [head, Text(), table, Text()]
         still_open = open_criteria(q, values)  # the core decides what is open
         if still_open:
             rest = Text(self.t("open_heading") + "\n", "bold")

@@ -4,7 +4,6 @@ first, then the normal rating screens on the participant's own new session file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
@@ -19,9 +18,6 @@ from wk_tui.room import join, load_room, subset
 from wk_tui.session_store import SessionStore
 
 from .base import Translated
-
-if TYPE_CHECKING:
-    from .app import WkApp
 
 
 def open_participant(folder: Path, name: str, code: str | None) -> SessionStore:
@@ -61,6 +57,6 @@ class JoinScreen(Translated, Screen):
             message = self.t("join_wrong_code") if wrong else exc.text(self.app.language)
             self.query_one("#error", Static).update(Text(message, "bold"))
             return
-        app = cast("WkApp", self.app)
+        app = self.app
         self.dismiss()
         app.open_store(store)

@@ -85,7 +85,8 @@ class StartScreen(Translated, Screen):
 
     @on(OptionList.OptionSelected, "#recent")
     def _recent(self, event: OptionList.OptionSelected) -> None:
-        self._open(Path(event.option.id))
+        if event.option.id is not None:  # every recent session is listed by its path
+            self._open(Path(event.option.id))
 
     @on(Button.Pressed, "#new")
     @on(Input.Submitted, "#municipality")

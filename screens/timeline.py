@@ -48,7 +48,7 @@ class TimelineScreen(WkScreen):
     def show_revision(self) -> None:
         lst = self.events
         keep = lst.highlighted
-        timeline = self.app.store.session.timeline
+        timeline = self.app.session_store.session.timeline
         lst.clear_options()
         lst.add_options([Option(self._prompt(e)) for e in timeline])
         if timeline:
@@ -79,7 +79,7 @@ class TimelineScreen(WkScreen):
     # ------------------------------------------------------------------ actions
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """No editing keys (nor their key bar entries) in a read-only session."""
-        if action in ("add", "edit", "delete", "move") and self.app.store.read_only:
+        if action in ("add", "edit", "delete", "move") and self.app.session_store.read_only:
             return False
         return True
 
@@ -93,7 +93,7 @@ class TimelineScreen(WkScreen):
 
     @on(OptionList.OptionSelected)
     def _enter(self, event: OptionList.OptionSelected) -> None:
-        if not self.app.store.read_only:
+        if not self.app.session_store.read_only:
             self._form(event.option_index)
 
     def action_delete(self) -> None:
@@ -111,7 +111,7 @@ class TimelineScreen(WkScreen):
 
     def _form(self, index: int | None) -> None:
         lang = self.lang
-        e = self.app.store.session.timeline[index] if index is not None else None
+        e = self.app.session_store.session.timeline[index] if index is not None else None
         fields = [
             FormField("date", self.t("ev_date"), format_date(e.date, lang) if e else ""),
             FormField("end", self.t("ev_end"), format_date(e.end, lang) if e else ""),

@@ -6,13 +6,18 @@ the terminal is large enough again; Ctrl+Q still quits.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from .base import MIN_HEIGHT, MIN_WIDTH, Translated, make, too_small
+
+if TYPE_CHECKING:
+    from .app import WkApp
 
 
 class TooSmallScreen(Translated, ModalScreen[None]):
@@ -50,7 +55,7 @@ class TooSmallScreen(Translated, ModalScreen[None]):
         await self.app.action_quit()
 
 
-def cover_if_too_small(app: App) -> None:
+def cover_if_too_small(app: WkApp) -> None:
     """Cover ``app`` with the notice while it is too small; uncover it once it fits."""
     covered = isinstance(app.screen, TooSmallScreen)
     if too_small(*app.size) and not covered:

@@ -73,7 +73,7 @@ class WorkshopScreen(WkScreen):
         self.set_class(self.app.size.width < 100, "-narrow")
 
     def chosen(self) -> list[str]:
-        return [f.id for f in ws.chosen_fields(self.app.store.session, self.app.q)]
+        return [f.id for f in ws.chosen_fields(self.app.session_store.session, self.app.q)]
 
     def column(self, kind: str) -> CaptureColumn:
         return self.query_one(f"#col-{kind}", CaptureColumn)
@@ -88,7 +88,7 @@ class WorkshopScreen(WkScreen):
         self.query_one("#ws-criteria-text", Static).update(self._criteria())
         if self.fid is None:
             return
-        session = self.app.store.session
+        session = self.app.session_store.session
         for kind in ws.LISTS:
             if kind == "actions":
                 prompts = [self._action_prompt(a) for a in ws.actions(session, self.fid)]
@@ -110,14 +110,14 @@ class WorkshopScreen(WkScreen):
             return Text("")
         q, lang = self.app.q, self.lang
         field = q.field(self.fid)
-        fr = self.app.result.field(self.fid)
+        fr = self.app.live_result.field(self.fid)
         head = Text(self.t("criteria_panel"), "bold")
         head.append("\n" + self.t("field_score", score=pct(fr.score, lang)))
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(no_wrap=True, width=3)
         grid.add_column(ratio=1)
         for c in field.criteria:
-            value = self.app.store.session.value(c.id)
+            value = self.app.session_store.session.value(c.id)
             symbol = Text(q.step(value).symbol, SYMBOL_STYLE[value]) if value else Text("·")
             grid.add_row(symbol, Text(c.title, "" if value else "dim"))
         return Group(head, grid)
@@ -165,7 +165,7 @@ class WorkshopScreen(WkScreen):
         """Editing keys are off (and out of the key bar) in a read-only session, and the
         item keys while no field is chosen."""
         if action in ("add", "edit", "delete", "move", "details", "choose", "info"):
-            if self.app.store.read_only:
+            if self.app.session_store.read_only:
                 return False
             if self.fid is None and action not in ("choose", "info"):
                 return False
@@ -210,13 +210,15 @@ class WorkshopScreen(WkScreen):
         self.focused_column().open_input()
 
     def action_edit(self) -> None:
-        if self.app.store.read_only:
+        if self.app.session_store.read_only:
             return
         i = self.selected()
         if i is None:
             self.app.say(self.t("nothing_selected"), timeout=2)
             return
-        text = ws.items(self.app.store.session, self.fid, self.kind)[i]
+        if self.fid is None:  # no field chosen: no lists to edit (check_action)
+            return
+        text = ws.items(self.app.session_store.session, self.fid, self.kind)[i]
         self.focused_column().open_input(text, i)
 
     @on(OptionList.OptionSelected)
@@ -267,7 +269,9 @@ class WorkshopScreen(WkScreen):
         if self.kind != "actions" or i is None:
             self.app.say(self.t("only_actions"), timeout=3)
             return
-        a = ws.actions(self.app.store.session, self.fid)[i]
+        if self.fid is None:  # no field chosen: no actions (check_action)
+            return
+        a = ws.actions(self.app.session_store.session, self.fid)[i]
         fid, lang = self.fid, self.lang
         options = ((self.t("prio_none"), ""),) + tuple((self.t(f"prio_{p}"), p) for p in PRIORITIES)
         fields = [
@@ -285,7 +289,7 @@ class WorkshopScreen(WkScreen):
         self.app.push_screen(self._form(self.t("action_title") + f": {a.text}", fields, commit))
 
     def action_info(self) -> None:
-        w, lang = self.app.store.session.workshop, self.lang
+        w, lang = self.app.session_store.session.workshop, self.lang
         fields = [
             FormField("date", self.t("i_date"), format_date(w.date, lang)),
             FormField("facilitator", self.t("i_facilitator"), w.facilitator),

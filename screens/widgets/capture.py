@@ -36,8 +36,8 @@ class Captured(Message):
 
 
 class CaptureColumn(OnWkApp, Vertical):
-    def __init__(self, kind: str, title: str, **kwargs: object) -> None:
-        super().__init__(classes="capture", id=f"col-{kind}", **kwargs)
+    def __init__(self, kind: str, title: str) -> None:
+        super().__init__(classes="capture", id=f"col-{kind}")
         self.kind, self.title = kind, title
 
     def compose(self) -> ComposeResult:
