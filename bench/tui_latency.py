@@ -1,6 +1,6 @@
 """Key → screen latency of the real TUI under tmux, against a bare Textual echo app.
 
-    .venv/bin/python bench/tui_latency.py [--keys 40] [--rounds 3] [--sizes 34,1000,10000]
+    .venv/bin/python bench/tui_latency.py [--keys 30] [--paints 5] [--sizes 34,1000,10000] [--cold]
 
 Each case runs as a real process in its own tmux session (100×30), exactly as a user
 runs it. A key is sent with ``tmux send-keys``; the script then polls ``capture-pane``
@@ -15,7 +15,10 @@ key's work is never booked on the next.
   re-rates), and generated questionnaires of 1,000 and 10,000 criteria.
 
 Besides latency it reads the main thread's CPU time (``/proc/PID/task/PID/stat``) before
-and after each key, and reports first paint (spawn → expected text on screen).
+and after each key, and reports first paint (spawn → expected text on screen): the median
+of ``--paints`` interleaved starts per case, after a warm-up start that fills a private
+bytecode cache, as an installed program has one (``--cold``: every module compiled on every
+start, as when the tmux server passes ``PYTHONDONTWRITEBYTECODE=1``).
 Cases are interleaved key by key (echo, wk-tui, echo, …) so load drifts hit both alike;
 the report gives medians, min–max and the ratio to the echo app of the same round.
 Exit code 0 unless a measurement itself fails.
@@ -91,6 +94,10 @@ class Case:
         self.session = f"wkbench-{os.getpid()}-{name}"
         self.pid = 0
         self.paint = 0.0
+        self.paints: list[float] = []
+        #: Unset PYTHONDONTWRITEBYTECODE (which the tmux server may pass on), so the
+        #: private bytecode cache fills, as an installed program's does (``--cold``: not).
+        self.unset = "-u PYTHONDONTWRITEBYTECODE "
         self.lat: list[float] = []
         self.cpu: list[float] = []
 
@@ -109,7 +116,7 @@ class Case:
             str(COLS),
             "-y",
             str(ROWS),
-            f"env {envs} {cmd}",
+            f"env {self.unset}{envs} {cmd}",
         )
         deadline = t0 + 60
         while time.perf_counter() < deadline:
@@ -229,6 +236,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--keys", type=int, default=30, help="keys per case (default 30)")
     ap.add_argument("--sizes", default="34,1000,10000")
+    ap.add_argument("--paints", type=int, default=5, help="first-paint starts per case (default 5)")
+    ap.add_argument(
+        "--cold",
+        action="store_true",
+        help="compile every module on every start (no bytecode cache, no warm-up start)",
+    )
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="wk-latency-", ignore_cleanup_errors=True) as tmp:
@@ -237,7 +250,20 @@ def main() -> int:
         print(f"starting {len(cases)} programs in tmux ({COLS}×{ROWS}) …", flush=True)
         try:
             for case, _ in cases:
+                if args.cold:
+                    case.unset = ""
+                else:  # a warm-up start fills the bytecode cache
+                    case.start()
+                    case.stop()
+            for _ in range(max(1, args.paints)):  # interleaved starts: first paint
+                for case, _ in cases:
+                    case.start()
+                    case.paints.append(case.paint)
+                    case.stop()
+            for case, _ in cases:
                 case.start()
+                case.paint = med(case.paints)
+            print(f"  first paint: {args.paints} starts per case", flush=True)
             for i in range(args.keys):
                 for case, key in cases:  # interleaved: drift hits every case alike
                     if case is cases[0][0]:
