@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from rich.text import Text
 from textual.geometry import Region, Size
@@ -105,7 +107,7 @@ class VerdictSidebar(OnWkApp, Widget):
     result: reactive[Result | None] = reactive(None, repaint=False)
     current: reactive[str | None] = reactive(None, repaint=False)
 
-    def __init__(self, result: Result | None, current: str | None = None, **kwargs: object) -> None:
+    def __init__(self, result: Result | None, current: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.set_reactive(VerdictSidebar.result, result)
         self.set_reactive(VerdictSidebar.current, current)
@@ -132,13 +134,16 @@ class VerdictSidebar(OnWkApp, Widget):
         if self._drawn_for is None or self._drawn_for[0] != width or self._drawn_for[1] != style:
             self._drawn_for = (width, style)
             self._lines = LRU(128)
-        get, draw = self._lines.get, self._draw
+        get, draw_composed = self._lines.get, self._draw_composed
         strips: list[Strip] = []
         for key, compose in self._line_plan(r, size):
-            strips += get(key, lambda c=compose: draw(c(), width))
+            strips += get(key, partial(draw_composed, compose, width))
             if len(strips) >= size.height:
                 break
         return strips[: size.height]
+
+    def _draw_composed(self, compose: Callable[[], Text], width: int) -> list[Strip]:
+        return self._draw(compose(), width)
 
     def _draw(self, text: Text, width: int) -> list[Strip]:
         """The strips of one composed line (two for a field in two-line mode; a long
@@ -205,7 +210,7 @@ class VerdictSidebar(OnWkApp, Widget):
                 cols,
                 lang,
             )
-            plan.append((key, lambda fr=fr, cur=current: field_line(fr, cur, lang, cols)))
+            plan.append((key, partial(field_line, fr, current, lang, cols)))
         plan.append((("",), lambda: line("", "")))  # a blank line under the fields
         return plan
 

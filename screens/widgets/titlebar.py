@@ -6,6 +6,8 @@ state back and forth between two texts, and neither is built again once drawn.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -36,7 +38,7 @@ class TitleBar(OnWkApp, Widget):
     where: reactive[str] = reactive("")
     save_state: reactive[str] = reactive("saved")
 
-    def __init__(self, where: str = "", **kwargs: object) -> None:
+    def __init__(self, where: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.set_reactive(TitleBar.where, where)
         self._strips: LRU[Strip] = LRU(8)
