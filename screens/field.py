@@ -43,6 +43,9 @@ class FieldScreen(WkScreen):
 
     def compose(self) -> ComposeResult:
         app = self.app
+        # Before the first styling: a class set after it would restyle the whole screen
+        # (~10 ms of the first paint at 80×24 and 100×30).
+        self.on_resize()
         field = app.q.field(self.field_id)
         total = len(app.q.fields)
         yield TitleBar(self.t("field_of", n=field.number, total=total))
