@@ -12,8 +12,9 @@ from __future__ import annotations
 import asyncio
 import signal
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
@@ -41,6 +42,9 @@ from .saving import SavingMixin
 from .sections import SECTION_KEYS, SectionsMixin
 from .termfilter import ControlPictures
 from .themes import DEFAULT_THEME, LIGHT_ANSI, PRESENT, THEMES
+
+if TYPE_CHECKING:
+    from textual.filter import LineFilter
 
 CONTROL_PICTURES = ControlPictures()
 
@@ -101,7 +105,7 @@ class WkApp(
             self.register_theme(theme)
         self._start_theme()
 
-    def get_line_filters(self):
+    def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then ours: control characters in data are shown, not obeyed."""
         return [*super().get_line_filters(), CONTROL_PICTURES]
 

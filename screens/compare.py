@@ -6,6 +6,8 @@ with the same strings as the Markdown output.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -23,6 +25,9 @@ from .widgets.criteria import SYMBOL_STYLE
 from .widgets.keybar import KeyBar
 from .widgets.scrolling import ReportScroll
 from .widgets.titlebar import TitleBar
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 STATUS_STYLE = {"done": "bold green", "open": "yellow", "missing": "dim"}
 DIRECTION_STYLE = {"up": "green", "down": "bold red", "changed": "yellow", "same": ""}
@@ -174,7 +179,7 @@ class CompareApp(App):
         self.push_screen(make(CompareScreen, self.language, self.doc, self.q, self.heading))
 
 
-def compare_app(old_path, new_path, questionnaire=None) -> CompareApp:
+def compare_app(old_path: Path, new_path: Path, questionnaire: Path | None = None) -> CompareApp:
     from wk_tui.compare import compare, load_pair
 
     old, new, q = load_pair(old_path, new_path, questionnaire)

@@ -35,6 +35,7 @@ codecs.register_error("wk-tui-latin1", _as_latin1)
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.driver import Driver
 
     from wk_tui.session_store import SessionStore
 
@@ -102,7 +103,7 @@ class HangUpMixin(_AppBase):
 
         def keep_position(self) -> None: ...
 
-    def get_driver_class(self):
+    def get_driver_class(self) -> type[Driver]:
         """Textual's driver; on Linux/macOS one that survives non-UTF-8 input and EOF."""
         base = super().get_driver_class()
         if isinstance(base, type) and issubclass(base, linux_driver.LinuxDriver):

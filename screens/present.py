@@ -11,6 +11,7 @@ updated in place (no remount), so a live update does not flicker or lose the pag
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -32,6 +33,9 @@ from wk_tui.presentation import (
 from .base import Translated, make
 from .present_pages import Painter
 from .themes import PRESENT, palette
+
+if TYPE_CHECKING:
+    from .navigation import NavigationMixin
 
 LISTS = ("works", "not_yet", "actions")
 
@@ -192,7 +196,7 @@ class PresentationScreen(Translated, Screen):
             self.dismiss(None)
 
 
-def present_in(app) -> None:
+def present_in(app: NavigationMixin) -> None:
     """The editing app's presentation (``p``): live from its store, in the presentation
     theme, which is taken off again when the presentation closes."""
     if app.store is None or isinstance(app.screen, PresentationScreen):

@@ -8,6 +8,7 @@ as plain text, never parsed as markup.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from rich.console import Group, RenderableType
 from rich.style import Style
@@ -21,7 +22,7 @@ from wk_tui.presentation import FieldSlide, ResultsSlide, WorkshopSlide
 class Painter:
     """Styles from a palette, and the UI strings in one language."""
 
-    def __init__(self, colours: dict[str, str], t, lang: str) -> None:
+    def __init__(self, colours: dict[str, str], t: Callable[..., str], lang: str) -> None:
         self.c, self.t, self.lang = colours, t, lang
 
     def style(self, key: str, bold: bool = False, italic: bool = False) -> Style:

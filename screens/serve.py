@@ -13,9 +13,13 @@ import ipaddress
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wk_tui.errors import WkError
 from wk_tui.follow import FileFollower
+
+if TYPE_CHECKING:
+    from aiohttp import web
 
 
 def bind_warning(host: str, port: int) -> str | None:
@@ -58,7 +62,7 @@ def serve(args: argparse.Namespace) -> int:
         ) from None
 
     class WkServer(Server):
-        async def handle_index(self, request):
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
             # The page's own links follow the address the browser used (a name, an IP,
             # a proxy), not the address we bound to (e.g. 0.0.0.0).
             self.public_url = f"{request.scheme}://{request.host}"

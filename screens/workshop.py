@@ -7,6 +7,8 @@ autosaved and undoable; the screen repaints from the session on each revision.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -309,7 +311,9 @@ class WorkshopScreen(WkScreen):
 
         self.app.push_screen(self._form(self.t("info_title"), fields, commit))
 
-    def _form(self, title: str, fields: list[FormField], commit) -> FormScreen:
+    def _form(
+        self, title: str, fields: list[FormField], commit: Callable[[dict], object]
+    ) -> FormScreen:
         from .base import make
 
         return make(FormScreen, self.lang, title, fields, commit)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
@@ -158,7 +159,9 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     return parser
 
 
-def add_team_commands(sub: argparse._SubParsersAction, q_option) -> None:
+def add_team_commands(
+    sub: argparse._SubParsersAction, q_option: Callable[[argparse.ArgumentParser], None]
+) -> None:
     """``merge``, ``compare`` and ``aggregate`` (several sessions at once)."""
     p = sub.add_parser("merge", help="merge several respondents' sessions into one")
     p.add_argument("inputs", type=Path, nargs="+", metavar="SESSION")

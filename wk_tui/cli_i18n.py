@@ -11,7 +11,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, NoReturn
 
 from .i18n import LANGUAGES
 
@@ -61,19 +62,25 @@ def translate(text: str, lang: str) -> str:
 class _Formatter(argparse.HelpFormatter):
     lang = "de"
 
-    def add_usage(self, usage, actions, groups, prefix=None):
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         if prefix is None:
             prefix = translate("usage: ", self.lang)
         super().add_usage(usage, actions, groups, prefix)
 
-    def start_section(self, heading):
+    def start_section(self, heading: str | None) -> None:
         super().start_section(translate(heading, self.lang) if heading else heading)
 
 
 class _Parser(argparse.ArgumentParser):
     lang = "de"
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         for key in ("description", "epilog"):
             if kwargs.get(key):
                 kwargs[key] = translate(kwargs[key], self.lang)
@@ -84,13 +91,13 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self.add_argument("-h", "--help", action="help", help="show this help message and exit")
 
-    def add_argument(self, *args, **kwargs):
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         help_ = kwargs.get("help")
         if isinstance(help_, str) and help_ != argparse.SUPPRESS:
             kwargs["help"] = translate(help_, self.lang)
         return super().add_argument(*args, **kwargs)
 
-    def add_subparsers(self, **kwargs):
+    def add_subparsers(self, **kwargs: Any) -> argparse._SubParsersAction:
         kwargs.setdefault("parser_class", type(self))
         if kwargs.get("title"):
             kwargs["title"] = translate(kwargs["title"], self.lang)
@@ -106,7 +113,7 @@ class _Parser(argparse.ArgumentParser):
         setattr(action, "add_parser", localized_add_parser)  # noqa: B010
         return action
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         for english, german in ERRORS_DE.items():
             if self.lang == "de" and message.startswith(english):

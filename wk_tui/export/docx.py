@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import io
 import re
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import tr
 from ..questionnaire import Questionnaire
 from ..session import Session
 from .markdown import MarkdownReport
 from .office_strings import OFFICE
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph
+    from markdown_it.token import Token
 
 #: Characters XML 1.0 cannot hold (python-docx would refuse them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -42,7 +48,7 @@ def render_docx(session: Session, q: Questionnaire, notes: bool = True) -> bytes
     return out.getvalue()
 
 
-def _setup(doc, report: MarkdownReport) -> None:
+def _setup(doc: Document, report: MarkdownReport) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
@@ -80,12 +86,12 @@ def _setup(doc, report: MarkdownReport) -> None:
             footer.add_run(piece)
 
 
-def _field(paragraph, code: str) -> None:
+def _field(paragraph: Paragraph, code: str) -> None:
     """A Word field (PAGE, NUMPAGES) with a placeholder result until Word updates it."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    def run_with(el) -> None:
+    def run_with(el: Any) -> None:  # an lxml element (lxml ships no types)
         paragraph.add_run()._r.append(el)
 
     begin = OxmlElement("w:fldChar")
@@ -107,13 +113,13 @@ def _field(paragraph, code: str) -> None:
 class Builder:
     """Walks the markdown-it block tokens of the report and adds Word blocks."""
 
-    def __init__(self, doc) -> None:
+    def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.quote = 0
         self.list_depth = 0
         self.style_ids: dict[str, str] = {}
 
-    def paragraph(self, style: str | None):
+    def paragraph(self, style: str | None) -> Paragraph:
         """A new paragraph in ``style``, set by id (python-docx's lookup by name scans
         every style of the template for each paragraph)."""
         para = self.doc.add_paragraph()
@@ -123,7 +129,7 @@ class Builder:
             para._p.style = self.style_ids[style]
         return para
 
-    def build(self, tokens: list) -> None:
+    def build(self, tokens: list[Token]) -> None:
         i = 0
         while i < len(tokens):
             tok = tokens[i]
@@ -156,7 +162,7 @@ class Builder:
                 self.inline(self.paragraph(style), tok)
             i += 1
 
-    def inline(self, paragraph, tok) -> None:
+    def inline(self, paragraph: Paragraph, tok: Token) -> None:
         bold = italic = False
         for child in tok.children or ():
             kind = child.type
@@ -174,13 +180,13 @@ class Builder:
                 run = paragraph.add_run(xml_text(child.content))
                 run.bold, run.italic = bold or None, italic or None
 
-    def table(self, tokens: list) -> None:
+    def table(self, tokens: list[Token]) -> None:
         from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
-        rows: list[list] = []
+        rows: list[list[Token]] = []
         aligns: list[str] = []
         for tok in tokens:
             if tok.type == "tr_open":

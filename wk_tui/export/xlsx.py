@@ -16,6 +16,7 @@ import io
 
 from ..i18n import tr
 from ..questionnaire import Questionnaire
+from ..scoring import Counts
 from ..session import Session
 from .office_strings import OFFICE
 from .report import Report
@@ -168,7 +169,7 @@ class Writer:
         ]
         sheet = Sheet(self, self.o("sheet_results"), cols, [6, 50, 14, 70, 14, 10, 20, 8])
 
-        def counts(c) -> list[int]:
+        def counts(c: Counts) -> list[int]:
             return [c.rated, c.counted, c.unknown, c.open]
 
         label = res.band.label if res.band else ""

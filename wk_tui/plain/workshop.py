@@ -16,7 +16,7 @@ from typing import cast
 from .. import editing
 from ..export.strings import REPORT
 from ..i18n import tr
-from ..session import Action
+from ..session import Action, Session
 from ..session_store import SessionStore
 from ..validate import InvalidInput, parse_date
 from ..workshop import LISTS, chosen_fields, field_work
@@ -35,7 +35,7 @@ class WorkshopFiller:
         self.q = shown_questionnaire(store.questionnaire, lang)
 
     @property
-    def session(self):
+    def session(self) -> Session:
         return self.store.session
 
     def t(self, key: str, **kw: object) -> str:
