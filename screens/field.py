@@ -33,6 +33,9 @@ class Main(Vertical):
 
 class FieldScreen(WkScreen):
     CSS_PATH = "field.tcss"
+    #: No widget of this screen takes keys itself (no text input): the app handles its
+    #: keys as they arrive (priority bindings), without sending them through the DOM.
+    KEYS_FIRST = True
     BLANK = True  # its lines are all covered by its widgets
     KEY_AREAS = ("rate", "nav")
 

@@ -133,9 +133,14 @@ KEYS: dict[str, list[tuple[str, str, str, bool, str | None]]] = {
 PRIORITY = {"ctrl+q"}
 
 
-def bindings(areas: tuple[str, ...], lang: str) -> list[Binding]:
+def bindings(areas: tuple[str, ...], lang: str, first: bool = False) -> list[Binding]:
     """The bindings of ``areas``; a key taken by an earlier area is left out of later ones
-    (e.g. ``e`` edits an item on the workshop screen instead of opening the export)."""
+    (e.g. ``e`` edits an item on the workshop screen instead of opening the export).
+
+    ``first``: all of them are priority bindings, taken by the app as the key arrives —
+    for a screen none of whose widgets takes keys itself (no text input), this saves the
+    key's trip down to the focused widget and back up through its containers.
+    """
     table = UI.get(lang, UI["de"])
     taken: set[str] = set()
     result = []
@@ -150,7 +155,7 @@ def bindings(areas: tuple[str, ...], lang: str) -> list[Binding]:
                         table[desc],
                         show=show,
                         key_display=table.get(f"key_{display}", display) if display else None,
-                        priority=bool(PRIORITY & set(free)),
+                        priority=first or bool(PRIORITY & set(free)),
                     )
                 )
         taken.update(k for keys, *_ in KEYS[area] for k in keys.split(","))
@@ -190,9 +195,10 @@ def key_areas(cls: type) -> tuple[str, ...]:
 @cache
 def localized(cls: type[S], lang: str) -> type[S]:
     """``cls`` with ``BINDINGS`` from its ``KEY_AREAS`` in ``lang`` (cached per class)."""
+    first = getattr(cls, "KEYS_FIRST", False) is True
     sub = type(
         cls.__name__,
         (cls,),
-        {"BINDINGS": bindings(key_areas(cls), lang), "__module__": cls.__module__},
+        {"BINDINGS": bindings(key_areas(cls), lang, first), "__module__": cls.__module__},
     )
     return cast("type[S]", sub)  # type() made a subclass of cls; mypy sees only a type
