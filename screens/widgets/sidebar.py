@@ -62,10 +62,12 @@ class FieldColumns:
 
     @classmethod
     def fit(cls, r: Result, width: int, two_lines: bool) -> FieldColumns:
-        """Columns for ``width`` cells; wider numbers (field 10 on, 100 open criteria)
-        take their cells from the title, so a line never wraps."""
+        """Columns for ``width`` cells; wider numbers (field 10 on, fields of 100 criteria
+        and more) take their cells from the title, so a line never wraps. They depend on
+        the questionnaire only (the most criteria a field has bounds its open count), so
+        they stay put while ratings change."""
         number = len(str(max((fr.field.number for fr in r.fields), default=1)))
-        open_ = max([2, *(len(str(fr.counts.open)) for fr in r.fields)])
+        open_ = max([2, *(len(str(fr.counts.total)) for fr in r.fields)])
         extra = number - 1 + open_ - 2
         if two_lines:
             return cls(number, width - 3 - (number - 1), width - 16 - (open_ - 2), open_, True)
@@ -116,6 +118,8 @@ class VerdictSidebar(OnWkApp, Widget):
         #: The strips of each line by what it shows, for the width and style in ``_drawn_for``.
         self._lines: LRU[list[Strip]] = LRU(128)
         self._drawn_for: tuple[int, object] | None = None
+        self._columns: tuple[tuple[object, ...], FieldColumns] | None = None
+        self._here: tuple[tuple[object, ...], int] | None = None
 
     def watch_result(self) -> None:
         self._repaint_changed()
@@ -197,7 +201,11 @@ class VerdictSidebar(OnWkApp, Widget):
         ]
         rows = max(1, size.height - 7)  # lines left for the fields
         two_lines = rows >= 2 * len(r.fields)
-        cols = FieldColumns.fit(r, width, two_lines)
+        # Per questionnaire and size, not per key (it looks at every field).
+        shape = (r.fields[0].field if r.fields else None, len(r.fields), width, two_lines)
+        if self._columns is None or self._columns[0] != shape:
+            self._columns = (shape, FieldColumns.fit(r, width, two_lines))
+        cols = self._columns[1]
         for fr in self._window(r, rows // (2 if two_lines else 1)):
             field, current = fr.field, fr.field.id == self.current
             key = (
@@ -247,11 +255,19 @@ class VerdictSidebar(OnWkApp, Widget):
         strips = shown[2]
         return strips[y] if y < len(strips) else Strip.blank(size.width, style.rich_style)
 
+    def _current_index(self, fields: tuple[FieldResult, ...]) -> int:
+        """Where the current field is (looked up once per field and questionnaire)."""
+        key = (self.current, fields[0].field, len(fields))
+        if self._here is None or self._here[0] != key:
+            here = next((i for i, fr in enumerate(fields) if fr.field.id == self.current), 0)
+            self._here = (key, here)
+        return self._here[1]
+
     def _window(self, r: Result, n: int) -> tuple:
         """The fields that fit, around the current one (long questionnaires)."""
         fields = r.fields
         if len(fields) <= n:
             return fields
-        here = next((i for i, fr in enumerate(fields) if fr.field.id == self.current), 0)
+        here = self._current_index(fields)
         start = max(0, min(here - n // 2, len(fields) - n))
         return fields[start : start + n]
