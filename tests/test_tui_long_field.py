@@ -123,3 +123,21 @@ async def test_a_rating_that_scrolls_the_list_is_still_one_frame(tmp_path):
             seen.append((lst.scroll_offset.y, frames[0]))
         assert seen[-1][0] > 0  # the list did scroll on the way down
         assert all(n == 1 for _y, n in seen), seen
+
+
+async def test_a_resize_lays_the_rows_out_again_and_keeps_the_cursor_in_view(tmp_path):
+    app = long_field_app(tmp_path, "mit einem Titel, der umbricht " * 2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        lst = app.screen.criteria
+        await pilot.press(*["down"] * 15)
+        await pilot.pause()
+        wide = list(lst.tops)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        assert lst.tops != wide  # narrower: the titles wrap onto more lines
+        assert lst.virtual_size.height == lst.tops[-1]
+        assert lst.row_region(0).width == lst.scrollable_content_region.width
+        top, row = lst.scroll_offset.y, lst.row_region(lst.index)
+        assert top <= row.y and row.bottom <= top + lst.size.height
+        assert "Kriterium 16" in screen_text(app)

@@ -188,6 +188,8 @@ class CriterionList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self) -> None:
         self._update_virtual_size()
+        if self.rows:  # rows wrap differently now: keep the cursor's row in view
+            self.call_after_refresh(self._scroll_into_view, self.index)
 
     def _fit(self, notes: list[bool] | None = None) -> bool:
         """Lay the rows out at the width they get; True when their positions changed.
