@@ -2,10 +2,10 @@
 
 Every change of the session goes through the store (:meth:`rate`, :meth:`undo`,
 :meth:`set_note`), which owns the revision: each change bumps it once and tells the
-subscribers (the UI follows it; see :meth:`subscribe`). Changes happen on the caller's thread.
-Serialising is cheap (milliseconds) and happens on the caller's thread so the snapshot is
-consistent; the slow part (write + fsync + rename) runs on a background writer thread, so
-typing never waits for the disk. :meth:`flush` writes synchronously (quit, SIGTERM, SIGHUP).
+subscribers (the UI follows it; see :meth:`subscribe`). Changes happen on the caller's thread,
+which copies the document for the autosave (a consistent snapshot); a background writer
+turns it into TOML and writes it (write + fsync + rename), so typing never waits for the
+disk. :meth:`flush` writes synchronously (quit, SIGTERM, SIGHUP).
 """
 
 from __future__ import annotations
@@ -62,11 +62,8 @@ class SessionStore:
         read_only: bool = False,
         lock: SessionLock | None = None,
     ) -> None:
-        self.path = Path(path)
-        self.session = session
-        self.questionnaire = questionnaire
-        self.read_only = read_only
-        self.lock = lock
+        self.path, self.session, self.questionnaire = Path(path), session, questionnaire
+        self.read_only, self.lock = read_only, lock
         self.undo_stack: list[Change | Edit] = []
         self.saved_revision = self.revision = 0
         self.last_error: str | None = None
