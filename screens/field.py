@@ -90,7 +90,6 @@ class FieldScreen(WkScreen):
         self.set_class(self.app.size.height < 32, "-compact")
 
     def on_mount(self) -> None:
-        self.on_resize()
         self.criteria.focus()
         # A watch, not the list's Moved message: the details follow the cursor in the
         # same frame as the rows (a message would arrive a frame later).

@@ -4,37 +4,27 @@ note that makes a title wrap moves the rows below it."""
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
-import tomli_w
-from conftest import ROOT
-from tui_helpers import screen_text
+from tui_helpers import app_with_questionnaire, bundled_questionnaire, screen_text
 
-from wk_tui.files import new_session, save_session
-from wk_tui.screens.app import create_app
+from wk_tui.screens.app import WkApp
 
 PER_FIELD = 24
 
 
-def long_field_app(tmp_path: Path, tail: str = "der langen Liste"):
+def long_field_app(tmp_path: Path, tail: str = "der langen Liste") -> WkApp:
     """Field 1 has ``PER_FIELD`` criteria with distinct titles ("Kriterium 01" …)."""
-    src = tomllib.loads(
-        (ROOT / "data" / "questionnaires" / "weltoffene-kommune.de.toml").read_text("utf-8")
-    )
-    src["id"] = "long-field"
-    first = src["fields"][0]
+    doc = bundled_questionnaire()
+    doc["id"] = "long-field"
+    first = doc["fields"][0]
     template = first["criteria"][0]
     first["criteria"] = [
         {**template, "id": f"hf1.k{i:02d}", "title": f"Kriterium {i:02d} {tail}"}
         for i in range(1, PER_FIELD + 1)
     ]
-    q = tmp_path / "long-field.de.toml"
-    q.write_text(tomli_w.dumps(src), "utf-8")
-    path = tmp_path / "session.toml"
-    save_session(new_session("long-field", "de", "Musterstadt"), path)
-    return create_app(path, questionnaire=q, config={}, field="hf1")
+    return app_with_questionnaire(tmp_path, doc, "hf1")
 
 
 @pytest.mark.parametrize("tail", ["der langen Liste", "mit einem Titel, der umbricht " * 3])

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import re
-import tomllib
+from pathlib import Path
 
 import pytest
-import tomli_w
-from conftest import ROOT
-from tui_helpers import screen_text
+from tui_helpers import app_with_questionnaire, bundled_questionnaire, screen_text
 
-from wk_tui.files import new_session, save_session
-from wk_tui.screens.app import create_app
+from wk_tui.screens.app import WkApp
 
 
-def many_fields_app(tmp_path, fields: int = 12):
-    src = tomllib.loads(
-        (ROOT / "data" / "questionnaires" / "weltoffene-kommune.de.toml").read_text("utf-8")
-    )
-    src["id"] = "many-fields"
-    template = src["fields"][0]
-    src["fields"] = [
+def many_fields_app(tmp_path: Path, fields: int = 12) -> WkApp:
+    doc = bundled_questionnaire()
+    doc["id"] = "many-fields"
+    template = doc["fields"][0]
+    doc["fields"] = [
         {
             **template,
             "id": f"f{n}",
@@ -32,11 +27,7 @@ def many_fields_app(tmp_path, fields: int = 12):
         }
         for n in range(1, fields + 1)
     ]
-    q = tmp_path / "many-fields.de.toml"
-    q.write_text(tomli_w.dumps(src), "utf-8")
-    path = tmp_path / "session.toml"
-    save_session(new_session("many-fields", "de", "Musterstadt"), path)
-    return create_app(path, questionnaire=q, config={}, field="f1")
+    return app_with_questionnaire(tmp_path, doc, "f1")
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)])

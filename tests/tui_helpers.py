@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import shutil
+import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import tomli_w
 from conftest import EXAMPLE
 
 from wk_tui.files import new_session, save_session
@@ -55,6 +57,21 @@ def screen_style(app: WkApp, needle: str) -> str:
         if el.text is not None and needle in el.text.replace("\u00a0", " "):
             return rules[el.attrib["class"]].strip()
     raise AssertionError(f"{needle!r} is not shown")
+
+
+def bundled_questionnaire() -> dict:
+    """The bundled German questionnaire as TOML data, for a test to change."""
+    path = Path(__file__).parent.parent / "data" / "questionnaires" / "weltoffene-kommune.de.toml"
+    return tomllib.loads(path.read_text("utf-8"))
+
+
+def app_with_questionnaire(tmp_path: Path, doc: dict, field: str) -> WkApp:
+    """An empty session of questionnaire ``doc`` (written beside it), opened on ``field``."""
+    q = tmp_path / f"{doc['id']}.de.toml"
+    q.write_text(tomli_w.dumps(doc), "utf-8")
+    path = tmp_path / "session.toml"
+    save_session(new_session(doc["id"], "de", "Musterstadt"), path)
+    return create_app(path, questionnaire=q, config={}, field=field)
 
 
 DATA = Path(__file__).parent / "data"

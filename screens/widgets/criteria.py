@@ -188,7 +188,9 @@ class CriterionList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self) -> None:
         self._update_virtual_size()
-        if self.rows:  # rows wrap differently now: keep the cursor's row in view
+        # Also the first layout: a start below the top comes into view. After a resize the
+        # rows wrap differently: the cursor's row stays in view.
+        if self.rows:
             self.call_after_refresh(self._scroll_into_view, self.index)
 
     def _fit(self, notes: list[bool] | None = None) -> bool:
@@ -208,7 +210,16 @@ class CriterionList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _update_virtual_size(self) -> None:
         self._fit()
+        self._take_layout()
+
+    def _take_layout(self) -> None:
+        """Tell the scrolling what the rows' layout is."""
         self.virtual_size = Size(self._layout_width, self.tops[-1])
+
+    def _row_at(self, line: int) -> int | None:
+        """The row at ``line`` of the whole (scrolled) content, if any."""
+        index = bisect_right(self.tops, line) - 1
+        return index if 0 <= index < len(self.rows) else None
 
     def row_region(self, index: int) -> Region:
         """Where row ``index`` is in the list's whole (scrolled) content."""
@@ -222,8 +233,8 @@ class CriterionList(ScrollView, can_focus=True, inherit_bindings=False):
             self._fit()
         width = self._layout_width
         line = y + self.scroll_offset.y
-        index = bisect_right(self.tops, line) - 1
-        if not 0 <= index < len(self.rows):
+        index = self._row_at(line)
+        if index is None:
             return Strip.blank(width, self.visual_style.rich_style)
         current = index == self.index
         base = self._cursor_style.get()[0] if current else self.visual_style.rich_style
@@ -263,16 +274,12 @@ class CriterionList(ScrollView, can_focus=True, inherit_bindings=False):
         elif region.bottom > top + height:
             self.scroll_to(y=min(region.y, region.bottom - height), animate=False, immediate=True)
 
-    def on_mount(self) -> None:
-        if self.index:  # a start below the top: in view once laid out
-            self.call_after_refresh(self._scroll_into_view, self.index)
-
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        index = bisect_right(self.tops, offset.y + self.scroll_offset.y) - 1
-        if 0 <= index < len(self.rows):
+        index = self._row_at(offset.y + self.scroll_offset.y)
+        if index is not None:
             self.post_message(self.Clicked(index))
 
     def move(self, delta: int) -> None:
@@ -301,7 +308,7 @@ class CriterionList(ScrollView, can_focus=True, inherit_bindings=False):
         # A note marker that comes or goes may wrap the title: only then can a height, and
         # so the list's layout, change.
         if notes != self._notes and self._fit(notes):
-            self.virtual_size = Size(self._layout_width, self.tops[-1])
+            self._take_layout()
             self.refresh(layout=True)
         else:
             self.repaint_rows(*changed)
